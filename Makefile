@@ -1,0 +1,66 @@
+# The ML interview guide: build, serve and test. `make help` lists the targets.
+# Every target creates .venv from requirements.txt on first use, and installs
+# the system tools it needs (TeX Live, dvisvgm, epubcheck, ...) when missing.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+SPHINXBUILD := $(BIN)/sphinx-build
+SPHINXOPTS  ?= -W --keep-going -n
+JOBS        ?= auto
+BUILD       := _build
+SOURCE      := source
+NAME        := ml-interview-guide
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.DEFAULT_GOAL := help
+.PHONY: help html serve pdf epub all test linkcheck clean lock sysdeps
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+sysdeps:  ## Install the system tools (Debian/Ubuntu) if any is missing
+	@tools/install-system-deps.sh
+
+html: $(VENV)/.installed sysdeps  ## Build the website into _build/html
+	$(SPHINXBUILD) -b html -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/html
+
+serve: $(VENV)/.installed sysdeps  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
+	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) --host 127.0.0.1 --port 8000 \
+	  --watch _ext --watch _static --watch _templates --watch vocabulary.yml --watch conf.py \
+	  $(SOURCE) $(BUILD)/html
+
+pdf: $(VENV)/.installed sysdeps  ## Build the PDF into _build/latex/ml-interview-guide.pdf
+	$(SPHINXBUILD) -b latex -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/latex
+	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" > $(BUILD)/latex/make.log 2>&1 \
+	  || { tail -40 $(BUILD)/latex/make.log; exit 1; }
+	@if grep -n "Missing character" $(BUILD)/latex/$(NAME).log; then \
+	  echo "error: the PDF lacks glyphs (see $(BUILD)/latex/$(NAME).log); use a character the fonts have"; exit 1; fi
+	@echo "PDF: $(BUILD)/latex/$(NAME).pdf"
+
+epub: $(VENV)/.installed sysdeps  ## Build the EPUB into _build/epub and check it with epubcheck
+	$(SPHINXBUILD) -b epub -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/epub
+	java -jar /usr/share/java/epubcheck.jar --failonwarnings $(BUILD)/epub/$(NAME).epub
+	@echo "EPUB: $(BUILD)/epub/$(NAME).epub"
+
+all: html pdf epub  ## Build all three and put the PDF and EPUB beside the website
+	mkdir -p $(BUILD)/html/downloads
+	cp $(BUILD)/latex/$(NAME).pdf $(BUILD)/epub/$(NAME).epub $(BUILD)/html/downloads/
+
+test: $(VENV)/.installed sysdeps  ## Run every test (builds html, pdf and epub strictly)
+	$(BIN)/pytest
+
+linkcheck: $(VENV)/.installed  ## Check external links (needs the network)
+	$(SPHINXBUILD) -b linkcheck -c . $(SPHINXOPTS) $(SOURCE) $(BUILD)/linkcheck
+
+lock:  $(VENV)/.installed ## Recompile requirements.txt from requirements.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
+
+clean:  ## Remove the build outputs
+	rm -rf $(BUILD)

@@ -1,0 +1,62 @@
+"""Sphinx extension of the ML interview guide: questions with collapsible answers.
+
+Directives: ``question`` (a question, its metadata and its answer) and
+``questionindex`` (every question of the guide, grouped by tag, difficulty,
+role or company). The HTML build also writes ``questions.json``.
+Modelled on ``sphinx.ext.todo``: nodes with per-builder visitors, a domain
+holding plain records per document, parallel read and write safe.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.errors import ConfigError
+
+from . import nodes as question_nodes
+from .directives import QuestionDirective, QuestionIndexDirective
+from .domain import QuestionDomain
+from .outputs import outdated_indexes, process_doctree, write_questions_json
+from .vocabulary import VocabularyError, load_vocabulary
+
+__version__ = "1.0.0"
+HERE = Path(__file__).parent
+
+
+def load_vocabulary_for(app) -> None:
+    """builder-inited: read the controlled vocabulary once per build."""
+    path = Path(app.confdir, app.config.guide_vocabulary)
+    try:
+        app.env.guide_vocabulary = load_vocabulary(path)
+    except VocabularyError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def add_static_files(app) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(HERE / "static"))
+
+
+def write_latex_style(app, exception) -> None:
+    if exception is None and app.builder.format == "latex":
+        shutil.copy(HERE / "guidequestions.sty", app.builder.outdir)
+
+
+def setup(app):
+    app.add_config_value("guide_vocabulary", "vocabulary.yml", "env", types=frozenset({str}))
+    question_nodes.register(app)
+    app.add_directive("question", QuestionDirective)
+    app.add_directive("questionindex", QuestionIndexDirective)
+    app.add_domain(QuestionDomain)
+    app.connect("builder-inited", load_vocabulary_for)
+    app.connect("builder-inited", add_static_files)
+    app.connect("env-get-outdated", outdated_indexes)
+    app.connect("doctree-resolved", process_doctree)
+    app.connect("build-finished", write_questions_json)
+    app.connect("build-finished", write_latex_style)
+    app.add_css_file("questions.css")
+    app.add_js_file("questions.js", defer="defer")
+    app.add_latex_package("guidequestions")
+    return {"version": __version__, "env_version": 1,
+            "parallel_read_safe": True, "parallel_write_safe": True}

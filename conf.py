@@ -1,0 +1,124 @@
+"""Sphinx configuration of the ML interview guide (HTML, PDF and EPUB from one source).
+
+Build from the project root: sphinx-build -c . source _build/<format>
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+# -- Project -------------------------------------------------------------------
+project = "The Open ML Interview Guide"
+author = "The ML Interview Guide contributors"
+copyright = "2026, The ML Interview Guide contributors. Content CC BY 4.0, code MIT"
+version = "0.1"
+release = "0.1.0"
+REPOSITORY = os.environ.get("GUIDE_REPOSITORY", "https://github.com/ml-interview-guide/ml-interview-guide")
+BRANCH = "main"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "sphinxcontrib.bibtex",
+    "sphinx.ext.imgmath",
+    "sphinx.ext.graphviz",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "guide_questions",
+]
+exclude_patterns = ["**/README.md", "**/*.part"]
+templates_path = ["_templates"]
+nitpicky = True
+language = "en"
+today_fmt = "%Y-%m-%d"
+
+# -- MyST ------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "dollarmath", "amsmath", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+myst_links_external_new_tab = False
+
+# -- Math: SVG images rendered at build time, in every output ------------------
+# No JavaScript and no request to another host; EPUB readers show images too.
+imgmath_image_format = "svg"
+imgmath_font_size = 14
+imgmath_use_preview = True
+imgmath_embed = True
+imgmath_latex_preamble = r"\usepackage{amsmath,amssymb,bm}"
+
+# -- HTML (furo) -----------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
+html_baseurl = os.environ.get("GUIDE_BASEURL", "https://ml-interview-guide.github.io/ml-interview-guide/")
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "source_repository": REPOSITORY,
+    "source_branch": BRANCH,
+    "source_directory": "source/",
+    "top_of_page_buttons": ["edit"],
+    "navigation_with_keys": True,
+}
+
+# -- Extensions: copy button, sitemap, Open Graph, graphviz ----------------------
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+sitemap_url_scheme = "{link}"
+sitemap_show_lastmod = False
+ogp_site_url = html_baseurl
+ogp_enable_meta_description = True
+graphviz_output_format = "svg"
+
+# -- Bibliography ----------------------------------------------------------------
+bibtex_bibfiles = ["source/references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+# -- The guide's questions (see _ext/guide_questions) ---------------------------
+guide_vocabulary = "vocabulary.yml"
+
+# -- LaTeX / PDF -----------------------------------------------------------------
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [("index", "ml-interview-guide.tex", project, author, "manual")]
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",
+    "fontpkg": r"""
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}
+""",
+    "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}",
+    "printindex": "",
+}
+
+# -- EPUB ------------------------------------------------------------------------
+epub_basename = "ml-interview-guide"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_identifier = REPOSITORY
+epub_scheme = "URL"
+epub_show_urls = "no"
+epub_exclude_files = ["search.html", "404.html"]
+
+
+def edit_link_for_contributor_docs(app, pagename, templatename, context, doctree):
+    """source/contributing is a link to docs/: edit the file in docs/."""
+    if pagename.startswith("contributing/"):
+        name = pagename.split("/", 1)[1]
+        context["theme_source_edit_link"] = f"{REPOSITORY}/edit/{BRANCH}/docs/{name}.md"
+
+
+def setup(app):
+    app.connect("html-page-context", edit_link_for_contributor_docs)

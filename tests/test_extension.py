@@ -1,0 +1,211 @@
+"""The guide_questions extension, built on minimal test roots (tests/roots/)."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def soup(app, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def no_warnings(app) -> None:
+    assert app.warning.getvalue() == "", app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_html_question_structure(app):
+    app.build()
+    no_warnings(app)
+    page = soup(app, "first.html")
+    box = page.find("div", class_="question", id="two-plus-two")
+    assert box is not None
+    title = box.find("p", class_="question-title")
+    assert "What is" in title.get_text()
+    assert title.find("img", class_="math")["alt"] == "2 + 2"  # math in the question text
+    assert title.find("a", class_="headerlink")["href"] == "#two-plus-two"
+    chips = [c.get_text() for c in box.select(".question-meta .chip")]
+    assert chips == ["Easy", "Statistics", "Data scientist", "ML engineer", "Asked at Acme"]
+    # chips for tags and companies link to the index pages' anchors
+    assert box.select_one(".chip-tag")["href"] == "by-tag.html#tag-stats"
+    assert box.select_one(".chip-company")["href"] == "by-company.html#company-acme"
+    hint, answer = box.find_all("details")
+    assert "question-hint" in hint["class"] and not hint.has_attr("open")
+    assert hint.summary.get_text() == "Hint"
+    assert "question-answer" in answer["class"] and not answer.has_attr("open")
+    assert answer.summary.get_text() == "Answer"
+    assert "It is four." in answer.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_reference_shows_question_text(app):
+    app.build()
+    link = soup(app, "first.html").find("div", id="two-plus-two").find("a", href="second.html#about-precision")
+    assert link.get_text() == "What does precision measure?"
+    back = soup(app, "second.html").find("a", href="first.html#two-plus-two")
+    assert back.get_text() == "What is 2 + 2?"
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_questions_json(app):
+    app.build()
+    records = json.loads((app.outdir / "questions.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == ["two-plus-two", "second-on-first", "about-precision"]
+    first = records[0]
+    assert first["question"] == "What is 2 + 2?"
+    assert first["answer"] == "It is four. See What does precision measure?."
+    assert first["hint"] == "Count on your fingers."
+    assert first["url"] == "first.html#two-plus-two"
+    assert (first["page"], first["page_title"]) == ("first", "First page")
+    assert (first["difficulty"], first["tags"], first["roles"], first["companies"]) == (
+        "easy", ["stats"], ["ds", "mle"], ["acme"])
+    assert records[1]["answer"] == "An answer with display math: a^2 + b^2 = c^2"
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_index_pages_group_questions(app):
+    app.build()
+    page = soup(app, "by-tag.html")
+    headings = [h.get_text() for h in page.select(".question-index-heading")]
+    assert headings == ["Metrics (2)", "Statistics (2)"]  # vocabulary order, empty tags left out
+    metrics = page.find(id="tag-metrics").find_next_sibling("ul")
+    assert [a["href"] for a in metrics.find_all("a")] == [
+        "first.html#second-on-first", "second.html#about-precision"]
+    company = soup(app, "by-company.html")
+    assert [a.get_text() for a in company.select(".question-index a")] == ["What is 2 + 2?"]
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_index_follows_an_edited_page(app):
+    """An incremental build re-writes the index pages when a question is added."""
+    app.build()
+    second = app.srcdir / "second.md"
+    second.write_text(second.read_text() + """
+:::{question} Added later?
+:label: added-later
+:difficulty: easy
+:tags: metrics
+:roles: ds
+
+Yes.
+:::
+""")
+    app.build()
+    texts = [a.get_text() for a in soup(app, "by-tag.html").select(".question-index a")]
+    assert "Added later?" in texts
+
+
+@pytest.mark.sphinx("latex", testroot="questions")
+def test_latex_prints_answers(app):
+    app.build()
+    no_warnings(app)
+    tex = (app.outdir / "test.tex").read_text(encoding="utf-8")
+    assert r"\usepackage{guidequestions}" in tex
+    assert (app.outdir / "guidequestions.sty").exists()
+    assert tex.count(r"\begin{guidequestion}") == 3
+    assert tex.count(r"\begin{guideanswer}") == 3
+    assert r"\begin{guidehint}" in tex
+    assert r"\label{\detokenize{first:two-plus-two}}" in tex
+    # a reference to a question links to its label, with the question text
+    assert re.search(r"\\hyperref\[\\detokenize\{second:about-precision\}\].*What does precision measure\?", tex)
+
+
+@pytest.mark.sphinx("epub", testroot="questions")
+def test_epub_shows_answers_without_details(app):
+    app.build()
+    no_warnings(app)
+    html = (app.outdir / "first.xhtml").read_text(encoding="utf-8")
+    assert "<details" not in html and "<summary" not in html
+    page = BeautifulSoup(html, "html.parser")
+    answer = page.find("div", id="two-plus-two").find("div", class_="question-answer")
+    assert answer.find("p", class_="question-answer-label").get_text() == "Answer"
+    assert "It is four." in answer.get_text()
+    assert page.find("a", class_="headerlink") is None
+
+
+@pytest.mark.sphinx("html", testroot="questions", parallel=2, srcdir="parallel")
+def test_parallel_build_matches_serial(app, make_app, tmp_path):
+    app.build()
+    no_warnings(app)
+    parallel = json.loads((app.outdir / "questions.json").read_text(encoding="utf-8"))
+    serial_app = make_app("html", srcdir=app.srcdir, builddir=tmp_path / "serial")
+    serial_app.build()
+    serial = json.loads((serial_app.outdir / "questions.json").read_text(encoding="utf-8"))
+    assert parallel == serial
+    assert len(parallel) == 3
+
+
+# --- bad input: each fails with a message naming the file and the line ----------
+
+GOOD = """:::{question} A good question?
+:label: %s
+:difficulty: easy
+:tags: metrics
+:roles: ds
+
+An answer.
+:::
+"""
+
+
+def page_with(body: str) -> dict[str, str]:
+    return {"bad.md": "# Bad\n\nSome text.\n\n" + body, "index.md": "# Home\n\n```{toctree}\nfirst\nsecond\nbad\n```\n"}
+
+
+BAD_INPUT = {
+    "no-text": (":::{question}\n:label: x\n:difficulty: easy\n:tags: metrics\n:roles: ds\n\nAn answer.\n:::\n",
+                "question 'x' has no question text"),
+    "empty-answer": (":::{question} Empty?\n:label: empty\n:difficulty: easy\n:tags: metrics\n:roles: ds\n:::\n",
+                     "question 'empty' has an empty answer"),
+    "no-label": (":::{question} No label?\n:difficulty: easy\n:tags: metrics\n:roles: ds\n\nA.\n:::\n",
+                 "question 'No label?' has no :label:"),
+    "bad-label": (GOOD % "Not_A_Label", "question label 'Not_A_Label' must be lowercase"),
+    "no-difficulty": (GOOD.replace(":difficulty: easy\n", "") % "nd", "question 'nd' has no :difficulty:"),
+    "unknown-difficulty": (GOOD.replace("easy", "trivial") % "ud", "unknown difficulty 'trivial'"),
+    "unknown-tag": (GOOD.replace(":tags: metrics", ":tags: metrics, astrology") % "ut", "unknown tag 'astrology'"),
+    "unknown-role": (GOOD.replace(":roles: ds", ":roles: wizard") % "ur", "unknown role 'wizard'"),
+    "unknown-company": (GOOD.replace(":roles: ds", ":roles: ds\n:asked-at: initech") % "uc",
+                        "unknown company 'initech'"),
+    "same-page-duplicate": (GOOD % "dup" + "\n" + GOOD % "dup", "question label 'dup' clashes"),
+    "cross-page-duplicate": (GOOD % "two-plus-two", "duplicate question label 'two-plus-two', also used at"),
+    "broken-reference": (GOOD.replace("An answer.", "See {ref}`no-such-question`.") % "br",
+                         "undefined label: 'no-such-question'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUT))
+def test_bad_input_is_reported_with_file_and_line(project_with, case):
+    body, message = BAD_INPUT[case]
+    app = project_with(page_with(body))
+    app.build()
+    warnings = app.warning.getvalue()
+    assert message in warnings, warnings
+    line = next(w for w in warnings.splitlines() if message in w)
+    assert re.search(r"bad\.md:\d+", line), line
+    assert re.search(r"\.md:\d+: (WARNING|ERROR)", line), line
+
+
+def test_unknown_citation_is_reported(project_with):
+    app = project_with(page_with("See {cite:p}`nobody2099`.\n"), root="questions-bibtex")
+    app.build()
+    assert re.search(r"bad\.md:\d+: WARNING: could not find bibtex key \"nobody2099\"",
+                     app.warning.getvalue()), app.warning.getvalue()
+
+
+def test_malformed_vocabulary_stops_the_build(project_with):
+    from sphinx.errors import ConfigError
+
+    app_maker = lambda: project_with({"vocabulary.yml": "tags: [metrics]\n"})  # noqa: E731
+    with pytest.raises(ConfigError, match=r"vocabulary.yml: section 'tags' must map keys to names"):
+        app_maker()
+
+
+def test_questionindex_needs_by(project_with):
+    app = project_with({"by-tag.md": "# By tag\n\n:::{questionindex}\n:::\n"})
+    app.build()
+    assert re.search(r"by-tag\.md:\d+: WARNING: questionindex needs :by:", app.warning.getvalue())
