@@ -28,24 +28,24 @@ $(VENV)/.installed: requirements.txt
 sysdeps:  ## Install the system tools (Debian/Ubuntu) if any is missing
 	@tools/install-system-deps.sh
 
-html: $(VENV)/.installed sysdeps  ## Build the website into _build/html
-	$(SPHINXBUILD) -b html -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/html
+html: sysdeps $(VENV)/.installed  ## Build the website into _build/html
+	$(SPHINXBUILD) -b html -c . -j $(JOBS) $(SPHINXOPTS) -d $(BUILD)/doctrees/html $(SOURCE) $(BUILD)/html
 
-serve: $(VENV)/.installed sysdeps  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
-	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) --host 127.0.0.1 --port 8000 \
+serve: sysdeps $(VENV)/.installed  ## Build, serve on http://127.0.0.1:8000 and rebuild on every change
+	$(BIN)/sphinx-autobuild -b html -c . $(SPHINXOPTS) -d $(BUILD)/doctrees/html --host 127.0.0.1 --port 8000 \
 	  --watch _ext --watch _static --watch _templates --watch vocabulary.yml --watch conf.py \
 	  $(SOURCE) $(BUILD)/html
 
-pdf: $(VENV)/.installed sysdeps  ## Build the PDF into _build/latex/ml-interview-guide.pdf
-	$(SPHINXBUILD) -b latex -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/latex
+pdf: sysdeps $(VENV)/.installed  ## Build the PDF into _build/latex/ml-interview-guide.pdf
+	$(SPHINXBUILD) -b latex -c . -j $(JOBS) $(SPHINXOPTS) -d $(BUILD)/doctrees/latex $(SOURCE) $(BUILD)/latex
 	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" > $(BUILD)/latex/make.log 2>&1 \
 	  || { tail -40 $(BUILD)/latex/make.log; exit 1; }
 	@if grep -n "Missing character" $(BUILD)/latex/$(NAME).log; then \
 	  echo "error: the PDF lacks glyphs (see $(BUILD)/latex/$(NAME).log); use a character the fonts have"; exit 1; fi
 	@echo "PDF: $(BUILD)/latex/$(NAME).pdf"
 
-epub: $(VENV)/.installed sysdeps  ## Build the EPUB into _build/epub and check it with epubcheck
-	$(SPHINXBUILD) -b epub -c . -j $(JOBS) $(SPHINXOPTS) $(SOURCE) $(BUILD)/epub
+epub: sysdeps $(VENV)/.installed  ## Build the EPUB into _build/epub and check it with epubcheck
+	$(SPHINXBUILD) -b epub -c . -j $(JOBS) $(SPHINXOPTS) -d $(BUILD)/doctrees/epub $(SOURCE) $(BUILD)/epub
 	java -jar /usr/share/java/epubcheck.jar --failonwarnings $(BUILD)/epub/$(NAME).epub
 	@echo "EPUB: $(BUILD)/epub/$(NAME).epub"
 
@@ -53,11 +53,11 @@ all: html pdf epub  ## Build all three and put the PDF and EPUB beside the websi
 	mkdir -p $(BUILD)/html/downloads
 	cp $(BUILD)/latex/$(NAME).pdf $(BUILD)/epub/$(NAME).epub $(BUILD)/html/downloads/
 
-test: $(VENV)/.installed sysdeps  ## Run every test (builds html, pdf and epub strictly)
+test: sysdeps $(VENV)/.installed  ## Run every test (builds html, pdf and epub strictly)
 	$(BIN)/pytest
 
 linkcheck: $(VENV)/.installed  ## Check external links (needs the network)
-	$(SPHINXBUILD) -b linkcheck -c . $(SPHINXOPTS) $(SOURCE) $(BUILD)/linkcheck
+	$(SPHINXBUILD) -b linkcheck -c . $(SPHINXOPTS) -d $(BUILD)/doctrees/linkcheck $(SOURCE) $(BUILD)/linkcheck
 
 lock:  $(VENV)/.installed ## Recompile requirements.txt from requirements.in
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in

@@ -80,7 +80,7 @@ def test_index_pages_group_questions(app):
     assert [a.get_text() for a in company.select(".question-index a")] == ["What is 2 + 2?"]
 
 
-@pytest.mark.sphinx("html", testroot="questions")
+@pytest.mark.sphinx("html", testroot="questions", srcdir="edited")
 def test_index_follows_an_edited_page(app):
     """An incremental build re-writes the index pages when a question is added."""
     app.build()
@@ -209,3 +209,19 @@ def test_questionindex_needs_by(project_with):
     app = project_with({"by-tag.md": "# By tag\n\n:::{questionindex}\n:::\n"})
     app.build()
     assert re.search(r"by-tag\.md:\d+: WARNING: questionindex needs :by:", app.warning.getvalue())
+
+
+@pytest.mark.sphinx("epub", testroot="questions")
+def test_epub_prints_sphinx_design_dropdowns_open(app):
+    app.build()
+    no_warnings(app)
+    html = (app.outdir / "second.xhtml").read_text(encoding="utf-8")
+    assert "<details" not in html and "<svg" not in html
+    assert "A sphinx-design dropdown" in html and "Hidden text of the dropdown." in html
+
+
+@pytest.mark.sphinx("html", testroot="questions")
+def test_html_keeps_sphinx_design_dropdowns(app):
+    app.build()
+    html = (app.outdir / "second.html").read_text(encoding="utf-8")
+    assert '<details class="sd-sphinx-override sd-dropdown' in html

@@ -17,6 +17,7 @@ from sphinx.errors import ConfigError
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
+from .transforms import EpubOpenDropdowns
 from .outputs import outdated_indexes, process_doctree, write_questions_json
 from .vocabulary import VocabularyError, load_vocabulary
 
@@ -49,6 +50,7 @@ def setup(app):
     app.add_directive("question", QuestionDirective)
     app.add_directive("questionindex", QuestionIndexDirective)
     app.add_domain(QuestionDomain)
+    app.add_post_transform(EpubOpenDropdowns)
     app.connect("builder-inited", load_vocabulary_for)
     app.connect("builder-inited", add_static_files)
     app.connect("env-get-outdated", outdated_indexes)

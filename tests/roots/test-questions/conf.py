@@ -1,5 +1,5 @@
 # The extension is importable through pytest's pythonpath (pyproject.toml).
-extensions = ["myst_parser", "sphinx.ext.imgmath", "guide_questions"]
+extensions = ["myst_parser", "sphinx_design", "sphinx.ext.imgmath", "guide_questions"]
 myst_enable_extensions = ["colon_fence", "dollarmath"]
 imgmath_image_format = "svg"
 nitpicky = True

@@ -1,0 +1,196 @@
+"""The whole guide, built the way a reader gets it: `make html`, `make pdf`, `make epub`.
+
+Each build is a clean one into _build/test/, so every page is read again and
+every warning shows (an incremental build only reports the pages it re-reads).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT
+
+pytestmark = pytest.mark.site
+OUT = PROJECT / "_build" / "test"
+NAME = "ml-interview-guide"
+
+
+def make(target: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", target, f"BUILD={OUT}"],
+                          cwd=PROJECT, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def builds():
+    shutil.rmtree(OUT, ignore_errors=True)
+    done: dict[str, subprocess.CompletedProcess] = {}
+
+    def build(target: str) -> subprocess.CompletedProcess:
+        if target not in done:
+            done[target] = make(target)
+        return done[target]
+
+    return build
+
+
+def assert_clean(result: subprocess.CompletedProcess) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    assert "WARNING" not in output and "ERROR" not in output, output[-4000:]
+
+
+@pytest.fixture(scope="session")
+def html(builds) -> Path:
+    assert_clean(builds("html"))
+    return OUT / "html"
+
+
+@pytest.fixture(scope="session")
+def questions(html) -> list[dict]:
+    return json.loads((html / "questions.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pages(html) -> dict[str, BeautifulSoup]:
+    return {str(p.relative_to(html)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            for p in html.rglob("*.html") if "_static" not in p.parts}
+
+
+def test_html_builds_without_warnings(html):
+    assert (html / "index.html").exists()
+
+
+def test_questions_json_is_complete_and_matches_the_pages(questions, pages):
+    vocabulary = yaml.safe_load((PROJECT / "vocabulary.yml").read_text())
+    assert len(questions) >= 8
+    ids = [q["id"] for q in questions]
+    assert len(ids) == len(set(ids))
+    on_pages = defaultdict(list)
+    for name, page in pages.items():
+        for box in page.select("div.question"):
+            on_pages[name].append(box["id"])
+    in_json = defaultdict(list)
+    for q in questions:
+        for field in ("id", "question", "answer", "url", "page", "part", "tags", "difficulty", "roles"):
+            assert q.get(field), (q["id"], field)
+        url, anchor = q["url"].split("#")
+        in_json[url].append(anchor)
+        assert anchor == q["id"]
+        assert q["difficulty"] in vocabulary["difficulties"]
+        assert set(q["tags"]) <= set(vocabulary["tags"]), q["id"]
+        assert set(q["roles"]) <= set(vocabulary["roles"]), q["id"]
+        assert set(q["companies"]) <= set(vocabulary["companies"]), q["id"]
+        box = pages[url].find("div", id=q["id"])
+        assert " ".join(box.find("p", class_="question-title").get_text().split()).startswith(
+            q["question"][:30].rstrip()), q["id"]
+    assert dict(on_pages) == dict(in_json)
+
+
+def test_every_question_has_a_collapsed_nonempty_answer(pages):
+    count = 0
+    for name, page in pages.items():
+        for box in page.select("div.question"):
+            answer = box.find("details", class_="question-answer")
+            assert answer is not None and not answer.has_attr("open"), (name, box["id"])
+            text = answer.find("div", class_="question-body").get_text(" ", strip=True)
+            assert len(text.split()) >= 20, (name, box["id"], text)
+            count += 1
+    assert count >= 8
+
+
+def test_question_indexes_list_every_question(questions, pages):
+    for index in ("indexes/tags.html", "indexes/difficulty.html", "indexes/roles.html"):
+        links = {a["href"].split("/")[-1] for a in pages[index].select(".question-index a")}
+        for q in questions:
+            assert q["url"].split("/")[-1] in links, (index, q["id"])
+
+
+def test_references_glossary_and_citations_resolve(pages):
+    texts = " ".join(p.get_text(" ") for p in pages.values())
+    assert "??" not in texts
+    glossary = pages["reference/glossary.html"]
+    assert len(glossary.select("dl.glossary dt")) >= 5
+    bibliography = pages["reference/bibliography.html"]
+    assert len(bibliography.select(".citation, div[role=list] > div, dl.citation > dt")) >= 3
+
+
+def test_landing_page_links_the_downloads(pages):
+    hrefs = {a["href"] for a in pages["index.html"].select("ul.downloads a")}
+    assert hrefs == {f"downloads/{NAME}.pdf", f"downloads/{NAME}.epub"}
+
+
+def test_no_page_loads_from_another_host(pages):
+    for name, page in pages.items():
+        for tag in page.find_all(["script", "link", "img"]):
+            url = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
+                continue
+            assert not re.match(r"(https?:)?//", url), (name, url)
+
+
+# --- PDF ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pdf_text(builds) -> str:
+    result = builds("pdf")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    pdf = OUT / "latex" / f"{NAME}.pdf"
+    assert pdf.exists()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text
+
+
+def normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def test_pdf_builds_without_warnings(builds, pdf_text):
+    result = builds("pdf")
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_pdf_prints_every_question_and_answer(questions, pdf_text):
+    flat = normal(pdf_text)
+    for q in questions:
+        assert normal(q["question"])[:40] in flat, q["id"]
+        # the first words of the answer are printed, not folded away
+        assert normal(q["answer"])[:40] in flat, q["id"]
+    assert len(re.findall(r"^\s*Answer\s*$", pdf_text, flags=re.M)) >= len(questions)
+
+
+def test_pdf_has_no_unresolved_references(pdf_text):
+    assert "??" not in pdf_text
+
+
+# --- EPUB --------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def epub(builds) -> Path:
+    result = builds("epub")  # runs epubcheck --failonwarnings
+    assert_clean(result)
+    assert "No errors or warnings detected" in result.stdout + result.stderr
+    return OUT / "epub" / f"{NAME}.epub"
+
+
+def test_epub_is_valid_and_prints_answers(epub, questions):
+    with zipfile.ZipFile(epub) as book:
+        xhtml = {n: book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")}
+        svgs = [n for n in book.namelist() if n.endswith(".svg")]
+    joined = "\n".join(xhtml.values())
+    assert "<details" not in joined and "<summary" not in joined
+    for q in questions:
+        assert f'id="{q["id"]}"' in joined, q["id"]
+    assert joined.count('class="question-answer-label"') == len(questions)
+    # math is an image (no JavaScript in the book)
+    assert 'class="math"' in joined and svgs
