@@ -41,8 +41,11 @@ myst_enable_extensions = ["colon_fence", "dollarmath", "amsmath", "deflist", "at
 myst_heading_anchors = 3
 myst_links_external_new_tab = False
 
-# -- Math: SVG images rendered at build time, in every output ------------------
-# No JavaScript and no request to another host; EPUB readers show images too.
+# -- Math: rendered at build time, no JavaScript, no other host ----------------
+# HTML: native MathML (see _ext/guide_questions/mathml.py); EPUB: SVG images,
+# which every e-reader shows; PDF: LaTeX itself.
+html_math_renderer = "mathml"
+epub_math_renderer = "imgmath"
 imgmath_image_format = "svg"
 imgmath_font_size = 14
 imgmath_use_preview = True
@@ -107,10 +110,11 @@ epub_title = project
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright
-epub_identifier = REPOSITORY
-epub_scheme = "URL"
+# The OPF identifier and the NCX uid must match, and the uid must be an XML name.
+epub_identifier = epub_uid = "ml-interview-guide"
+epub_scheme = "unknown"
 epub_show_urls = "no"
-epub_exclude_files = ["search.html", "404.html"]
+epub_exclude_files = ["search.html", "404.html", ".buildinfo.bak"]
 
 
 def edit_link_for_contributor_docs(app, pagename, templatename, context, doctree):

@@ -27,7 +27,7 @@ def test_html_question_structure(app):
     assert box is not None
     title = box.find("p", class_="question-title")
     assert "What is" in title.get_text()
-    assert title.find("img", class_="math")["alt"] == "2 + 2"  # math in the question text
+    assert title.find("math")["alttext"] == "2 + 2"  # math in the question text, as MathML
     assert title.find("a", class_="headerlink")["href"] == "#two-plus-two"
     chips = [c.get_text() for c in box.select(".question-meta .chip")]
     assert chips == ["Easy", "Statistics", "Data scientist", "ML engineer", "Asked at Acme"]
@@ -225,3 +225,26 @@ def test_html_keeps_sphinx_design_dropdowns(app):
     app.build()
     html = (app.outdir / "second.html").read_text(encoding="utf-8")
     assert '<details class="sd-sphinx-override sd-dropdown' in html
+
+
+@pytest.mark.sphinx("html", testroot="questions", srcdir="math")
+def test_html_math_is_mathml_with_an_image_fallback(app):
+    page = app.srcdir / "second.md"
+    page.write_text(page.read_text() + "\n$$\\cancel{x} + y$$\n\nInline $a \\iff b$.\n")
+    app.build()
+    no_warnings(app)
+    html = soup(app, "second.html")
+    assert html.find("math", attrs={"alttext": r"a \iff b"}) is not None  # rewritten, then converted
+    fallback = html.select_one("div.math img")  # \cancel is not supported by the converter
+    assert fallback is not None and fallback["src"].endswith(".svg")
+    first = soup(app, "first.html")
+    assert first.find("div", class_="math").find("math", attrs={"display": "block"}) is not None
+    assert not list(app.outdir.glob("_static/*mathjax*"))
+
+
+@pytest.mark.sphinx("epub", testroot="questions", srcdir="math-epub")
+def test_epub_math_is_svg_images(app):
+    app.build()
+    html = (app.outdir / "first.xhtml").read_text(encoding="utf-8")
+    assert "<math" not in html and 'class="math"' in html
+    assert list((app.outdir / "_images" / "math").glob("*.svg")) or "data:image/svg+xml" in html

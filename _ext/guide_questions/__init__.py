@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sphinx.errors import ConfigError
 
+from . import mathml
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
@@ -47,6 +48,7 @@ def write_latex_style(app, exception) -> None:
 def setup(app):
     app.add_config_value("guide_vocabulary", "vocabulary.yml", "env", types=frozenset({str}))
     question_nodes.register(app)
+    mathml.register(app)
     app.add_directive("question", QuestionDirective)
     app.add_directive("questionindex", QuestionIndexDirective)
     app.add_domain(QuestionDomain)
