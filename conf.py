@@ -76,6 +76,7 @@ sitemap_url_scheme = "{link}"
 sitemap_show_lastmod = False
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}  # cards need matplotlib and fonts; a plain description is enough
 graphviz_output_format = "svg"
 
 # -- Bibliography ----------------------------------------------------------------
