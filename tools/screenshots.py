@@ -65,7 +65,7 @@ def main() -> None:
         pg.locator("details.question-answer > summary").nth(6).click()
         pg.locator("details.question-answer").nth(6).scroll_into_view_if_needed()
         shot(pg, "topic-answer-opened")
-        pg.goto(base + TOPIC + "#metrics-pr-vs-roc")
+        pg.goto(base + TOPIC + "#metrics-threshold")
         pg.wait_for_timeout(200)
         shot(pg, "topic-anchor")
         pg.goto(base + "search.html?q=Mann")
@@ -73,7 +73,7 @@ def main() -> None:
         shot(pg, "search")
 
         dark = page(scheme="dark")
-        dark.goto(base + TOPIC + "#metrics-calibration")
+        dark.goto(base + "fundamentals/roc-pr-calibration.html#metrics-calibration")
         dark.wait_for_timeout(600)
         shot(dark, "topic-dark")
 

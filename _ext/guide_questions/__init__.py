@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.errors import ConfigError
 
 from . import mathml
+from .assets import prune_assets
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
@@ -58,6 +59,7 @@ def setup(app):
     app.connect("env-get-outdated", outdated_indexes)
     app.connect("doctree-resolved", process_doctree)
     app.connect("build-finished", write_questions_json)
+    app.connect("html-page-context", prune_assets)
     app.connect("build-finished", write_latex_style)
     app.add_css_file("questions.css")
     app.add_js_file("questions.js", defer="defer")

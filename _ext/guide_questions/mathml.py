@@ -30,13 +30,17 @@ REWRITES = [
 ]
 
 
+COMPACT = re.compile(r">\s+<")
+
+
 def to_mathml(latex: str, block: bool) -> str | None:
     for pattern, replacement in REWRITES:
         latex = pattern.sub(replacement, latex)
     try:
-        return latex2mathml.tex2mathml(latex, as_block=block)
+        mathml = latex2mathml.tex2mathml(latex, as_block=block)
     except Exception:  # the converter raises bare SyntaxError/IndexError on unsupported input
         return None
+    return COMPACT.sub("><", mathml)  # the converter indents its output
 
 
 def with_label(mathml: str, latex: str) -> str:
