@@ -14,7 +14,7 @@ NAME        := ml-interview-guide
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve pdf epub all test linkcheck clean lock sysdeps
+.PHONY: help html serve pdf epub all test test-fast test-browser bench screenshots linkcheck clean lock sysdeps
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -23,6 +23,10 @@ $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 sysdeps:  ## Install the system tools (Debian/Ubuntu) if any is missing
@@ -53,8 +57,20 @@ all: html pdf epub  ## Build all three and put the PDF and EPUB beside the websi
 	mkdir -p $(BUILD)/html/downloads
 	cp $(BUILD)/latex/$(NAME).pdf $(BUILD)/epub/$(NAME).epub $(BUILD)/html/downloads/
 
-test: sysdeps $(VENV)/.installed  ## Run every test (builds html, pdf and epub strictly)
+test: sysdeps $(VENV)/.installed node_modules/.installed  ## Run every test (strict html, pdf and epub builds; browser, accessibility, validity)
 	$(BIN)/pytest
+
+test-fast: sysdeps $(VENV)/.installed  ## The tests without a browser: extension, builds, code samples
+	$(BIN)/pytest -m "not browser"
+
+test-browser: sysdeps $(VENV)/.installed node_modules/.installed  ## Only the real-browser tests (Chromium): behaviour, accessibility, CSP, budgets
+	$(BIN)/pytest -m browser
+
+bench: sysdeps $(VENV)/.installed node_modules/.installed  ## Measure page weight, Lighthouse scores and build times into _build/bench
+	$(BIN)/python tools/bench.py --out $(BUILD)/bench
+
+screenshots: html  ## Screenshots of each page type into _build/screenshots
+	$(BIN)/python tools/screenshots.py --html $(BUILD)/html --out $(BUILD)/screenshots
 
 linkcheck: $(VENV)/.installed  ## Check external links (needs the network)
 	$(SPHINXBUILD) -b linkcheck -c . $(SPHINXOPTS) -d $(BUILD)/doctrees/linkcheck $(SOURCE) $(BUILD)/linkcheck

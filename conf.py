@@ -55,12 +55,23 @@ imgmath_latex_preamble = r"\usepackage{amsmath,amssymb,bm}"
 # -- HTML (furo) -----------------------------------------------------------------
 html_theme = "furo"
 html_title = project
+html_favicon = "_static/favicon.svg"
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
+html_js_files = [("landmarks.js", {"defer": "defer"})]
 html_baseurl = os.environ.get("GUIDE_BASEURL", "https://ml-interview-guide.github.io/ml-interview-guide/")
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+html_show_sphinx = False  # no third-party links in the footer
+# Everything comes from the site itself. The hash allows furo's one inline
+# script (it applies the saved light/dark choice); tests load pages under it.
+guide_content_security_policy = (
+    "default-src 'self'; "
+    "script-src 'self' 'sha256-ySvT2PEZeueHGC1y2crNuNTfphBynFPP7i+U21fEgX0='; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 html_theme_options = {
     "source_repository": REPOSITORY,
     "source_branch": BRANCH,

@@ -6,9 +6,7 @@ every warning shows (an incremental build only reports the pages it re-reads).
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
 import zipfile
 from collections import defaultdict
@@ -18,46 +16,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT
+from conftest import NAME, OUT, PROJECT, assert_clean
 
 pytestmark = pytest.mark.site
-OUT = PROJECT / "_build" / "test"
-NAME = "ml-interview-guide"
-
-
-def make(target: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", target, f"BUILD={OUT}"],
-                          cwd=PROJECT, capture_output=True, text=True)
-
-
-@pytest.fixture(scope="session")
-def builds():
-    shutil.rmtree(OUT, ignore_errors=True)
-    done: dict[str, subprocess.CompletedProcess] = {}
-
-    def build(target: str) -> subprocess.CompletedProcess:
-        if target not in done:
-            done[target] = make(target)
-        return done[target]
-
-    return build
-
-
-def assert_clean(result: subprocess.CompletedProcess) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output[-4000:]
-    assert "WARNING" not in output and "ERROR" not in output, output[-4000:]
-
-
-@pytest.fixture(scope="session")
-def html(builds) -> Path:
-    assert_clean(builds("html"))
-    return OUT / "html"
-
-
-@pytest.fixture(scope="session")
-def questions(html) -> list[dict]:
-    return json.loads((html / "questions.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

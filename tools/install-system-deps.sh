@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system packages that the PDF and EPUB builds and the test suite
 # need: a XeLaTeX toolchain, xindy, dvisvgm, epubcheck, Graphviz, poppler's
-# pdftotext and Chromium.
+# pdftotext, Chromium, Java (epubcheck, the Nu HTML checker) and Node.js with
+# npm (Lighthouse, axe-core).
 #
 # * Everything already present: exit 0 without printing anything.
 # * Debian or Ubuntu (apt-get available): install what is missing, through
@@ -22,8 +23,11 @@ PACKAGES=(
   graphviz
   poppler-utils
   chromium
+  nodejs
+  npm
+  default-jre-headless
 )
-COMMANDS=(latexmk xelatex dvisvgm pdftotext dot java)
+COMMANDS=(latexmk xelatex dvisvgm pdftotext dot java node npm)
 EPUBCHECK_JAR=/usr/share/java/epubcheck.jar
 
 have() {

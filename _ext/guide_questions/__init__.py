@@ -15,12 +15,12 @@ from pathlib import Path
 from sphinx.errors import ConfigError
 
 from . import mathml
-from .assets import prune_assets
 from . import nodes as question_nodes
+from .pages import prepare_page
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
-from .transforms import EpubOpenDropdowns
 from .outputs import outdated_indexes, process_doctree, write_questions_json
+from .transforms import EpubOpenDropdowns
 from .vocabulary import VocabularyError, load_vocabulary
 
 __version__ = "1.0.0"
@@ -48,6 +48,7 @@ def write_latex_style(app, exception) -> None:
 
 def setup(app):
     app.add_config_value("guide_vocabulary", "vocabulary.yml", "env", types=frozenset({str}))
+    app.add_config_value("guide_content_security_policy", "", "html", types=frozenset({str}))
     question_nodes.register(app)
     mathml.register(app)
     app.add_directive("question", QuestionDirective)
@@ -59,7 +60,7 @@ def setup(app):
     app.connect("env-get-outdated", outdated_indexes)
     app.connect("doctree-resolved", process_doctree)
     app.connect("build-finished", write_questions_json)
-    app.connect("html-page-context", prune_assets)
+    app.connect("html-page-context", prepare_page, priority=900)
     app.connect("build-finished", write_latex_style)
     app.add_css_file("questions.css")
     app.add_js_file("questions.js", defer="defer")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging

@@ -68,9 +68,8 @@ def html_visit_displaymath(self, node: nodes.math_block) -> None:
     latex = node.astext()
     parts = [part.strip() for part in latex.split("\n\n") if part.strip()]
     if node.get("no-wrap", node.get("nowrap", False)):
-        converted = [to_mathml(latex, block=True)]
-    else:
-        converted = [to_mathml(part, block=True) for part in parts]
+        parts = [latex]
+    converted = [to_mathml(part, block=True) for part in parts]
     if any(m is None for m in converted):
         imgmath.html_visit_displaymath(self, node)  # raises SkipNode
     self.body.append(self.starttag(node, "div", CLASS="math"))
@@ -79,7 +78,7 @@ def html_visit_displaymath(self, node: nodes.math_block) -> None:
         self.body.append(f'<span class="eqno">({number})')
         self.add_permalink_ref(node, "Link to this equation")
         self.body.append("</span>")
-    for mathml, part in zip(converted, parts):
+    for mathml, part in zip(converted, parts, strict=True):
         self.body.append(with_label(mathml, part))
     self.body.append("</div>\n")
     raise nodes.SkipNode

@@ -11,8 +11,8 @@ from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
 from .directives import INDEX_KINDS
-from .domain import REF, QuestionDomain
-from .nodes import question, question_index, question_meta
+from .domain import QuestionDomain
+from .nodes import question_index, question_meta
 
 RECORD_KEY = {"tag": "tags", "difficulty": "difficulty", "role": "roles", "company": "companies"}
 
