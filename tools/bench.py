@@ -30,6 +30,8 @@ import http.server
 import json
 import os
 import platform
+import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -87,18 +89,32 @@ def tail(text: str, lines: int = 30) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 1800) -> float:
-    """Run a command; return its wall-clock time in seconds, or raise with its output's end."""
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 1800) -> tuple[float, str]:
+    """Run a command; return its wall-clock time in seconds and its output, or raise with the output's end."""
     start = time.perf_counter()
     try:
         result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise MeasurementError(f"{' '.join(cmd)}: timed out after {timeout:.0f} s") from None
+        raise MeasurementError(f"{Path(cmd[0]).name} timed out after {timeout:.0f} s:\n"
+                               f"command: {shlex.join(cmd)}") from None
     elapsed = time.perf_counter() - start
+    output = result.stdout + result.stderr
     if result.returncode != 0:
-        raise MeasurementError(f"{' '.join(cmd)} exited {result.returncode}:\n"
-                               f"{tail(result.stdout + result.stderr)}")
-    return elapsed
+        raise MeasurementError(f"{Path(cmd[0]).name} exited {result.returncode}:\n"
+                               f"command: {shlex.join(cmd)}\n{tail(output)}")
+    return elapsed, output
+
+
+def headline(message: str) -> str:
+    """One line for a failure: its first line and the first error line of its output."""
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    if not lines:
+        return "unknown error"
+    cause = next((line for line in lines[1:] if re.search(r"error|fatal|failed|exception", line, re.I)), None)
+    cause = cause or (lines[-1] if len(lines) > 1 else "")
+    if len(cause) > 300:
+        cause = cause[:300] + "…"
+    return f"{lines[0]} {cause}".strip()
 
 
 def summary(samples: list[float]) -> dict:
@@ -124,7 +140,15 @@ def machine() -> dict:
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "system": platform.platform()}
+            "system": platform.platform(), "load_average_at_start": load_average()}
+
+
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15-minute load averages: other work on the machine skews the timings."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def kb(n: int) -> str:
@@ -143,7 +167,7 @@ def time_full_html(runs: int) -> dict:
     samples = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-html-") as tmp:
-            samples.append(run(sphinx_html(Path(tmp)), cwd=ROOT))
+            samples.append(run(sphinx_html(Path(tmp)), cwd=ROOT)[0])
     return summary(samples)
 
 
@@ -165,7 +189,12 @@ def time_one_page_rebuild(runs: int = REBUILD_RUNS) -> dict:
         for _ in range(runs):
             with page.open("a", encoding="utf-8") as f:
                 f.write("\n")
-            samples.append(run(sphinx_html(out), cwd=project))
+            elapsed, output = run(sphinx_html(out), cwd=project)
+            # Sphinx must have read the edited page again, or nothing was measured.
+            read = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", output)
+            if not read or int(read[1]) + int(read[2]) == 0:
+                raise MeasurementError(f"the rebuild did not pick up the edit of {EDITED_PAGE}:\n{tail(output)}")
+            samples.append(elapsed)
     return summary(samples)
 
 
@@ -174,7 +203,7 @@ def time_make(target: str, runs: int) -> dict:
     samples = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix=f"bench-{target}-") as tmp:
-            samples.append(run(["make", "--no-print-directory", target, f"BUILD={tmp}"], cwd=ROOT))
+            samples.append(run(["make", "--no-print-directory", target, f"BUILD={tmp}"], cwd=ROOT)[0])
     return summary(samples)
 
 
@@ -420,8 +449,10 @@ def verdict(budgets: list[dict], row: str) -> tuple[str, str]:
 def render_markdown(results: dict) -> str:
     budgets = results["budgets"]
     m = results["machine"]
-    lines = [f"Measured {results['date']} on {m['nproc']} × {m['cpu']} "
-             f"(`tools/bench.py`, {results['runs']} runs; 1 KB = 1,000 bytes).", ""]
+    load = m.get("load_average_at_start")
+    lines = [f"Measured {results['date']} on {m['nproc']} × {m['cpu']}"
+             + (f", load average {load[0]:g} at the start" if load else "")
+             + f" (`tools/bench.py`, {results['runs']} runs; 1 KB = 1,000 bytes).", ""]
 
     if "builds" in results:
         lines += ["### Build times", "",
@@ -491,7 +522,7 @@ def render_markdown(results: dict) -> str:
 
     if results["failures"]:
         lines += ["Measurements that failed:", ""]
-        lines += [f"- {f.splitlines()[0]}" for f in results["failures"]]
+        lines += [f"- {headline(f)}" for f in results["failures"]]
         lines.append("")
     return "\n".join(lines)
 
@@ -504,7 +535,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench",
                         help="directory for results.json, results.md and the Lighthouse reports")
     parser.add_argument("--runs", type=int, default=3,
-                        help="runs per build timing (the one-page rebuild always has %d)" % REBUILD_RUNS)
+                        help=f"runs per build timing (the one-page rebuild always has {REBUILD_RUNS})")
     parser.add_argument("--only", choices=["builds", "pages", "lighthouse"], help="run one part only")
     args = parser.parse_args()
     if args.runs < 1:
@@ -514,7 +545,7 @@ def main() -> int:
 
     started = time.perf_counter()
     failures: list[str] = []
-    results: dict = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    results: dict = {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                      "machine": machine(), "runs": args.runs}
 
     if args.only in (None, "builds"):
@@ -540,6 +571,7 @@ def main() -> int:
 
     results["budgets"] = check_budgets(results)
     results["failures"] = failures
+    results["machine"]["load_average_at_end"] = load_average()
     results["duration_s"] = round(time.perf_counter() - started, 1)
 
     markdown = render_markdown(results)
@@ -552,7 +584,7 @@ def main() -> int:
     for b in over:
         print(f"bench: budget failed: {b['row']}: {b['measured']} (budget {b['budget']})", file=sys.stderr)
     for f in failures:
-        print(f"bench: measurement failed: {f.splitlines()[0]}", file=sys.stderr)
+        print(f"bench: measurement failed: {headline(f)}", file=sys.stderr)
     return 1 if over or failures else 0
 
 

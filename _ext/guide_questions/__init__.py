@@ -16,10 +16,10 @@ from sphinx.errors import ConfigError
 
 from . import mathml
 from . import nodes as question_nodes
-from .pages import prepare_page
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
 from .outputs import outdated_indexes, process_doctree, write_questions_json
+from .pages import prepare_page
 from .transforms import EpubOpenDropdowns
 from .vocabulary import VocabularyError, load_vocabulary
 

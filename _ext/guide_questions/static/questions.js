@@ -39,8 +39,9 @@
     if (!box) return;
     var answer = box.querySelector("details.question-answer");
     if (answer) answer.open = true;
-    // Opening can reflow the page: keep the question in view.
-    target.scrollIntoView();
+    // Opening can reflow the page: land on the question at once (the theme
+    // scrolls smoothly, which would leave the reader mid-page for a moment).
+    target.scrollIntoView({ behavior: "instant", block: "start" });
   }
 
   function init() {
