@@ -18,7 +18,7 @@ from . import mathml
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
-from .outputs import outdated_indexes, process_doctree, write_questions_json
+from .outputs import indexes_to_rewrite, note_changes, process_doctree, write_questions_json
 from .pages import prepare_page
 from .transforms import EpubOpenDropdowns
 from .vocabulary import VocabularyError, load_vocabulary
@@ -36,9 +36,13 @@ def load_vocabulary_for(app) -> None:
         raise ConfigError(str(exc)) from exc
 
 
-def add_static_files(app) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(HERE / "static"))
+def add_static_path(app, config) -> None:
+    """config-inited: serve questions.css and questions.js from the package's static/.
+
+    Added while the configuration is read (as sphinx.ext.graphviz does), so the
+    stored configuration is the same from one build to the next.
+    """
+    config.html_static_path.append(str(HERE / "static"))
 
 
 def write_latex_style(app, exception) -> None:
@@ -56,8 +60,9 @@ def setup(app):
     app.add_domain(QuestionDomain)
     app.add_post_transform(EpubOpenDropdowns)
     app.connect("builder-inited", load_vocabulary_for)
-    app.connect("builder-inited", add_static_files)
-    app.connect("env-get-outdated", outdated_indexes)
+    app.connect("config-inited", add_static_path)
+    app.connect("env-get-outdated", note_changes)
+    app.connect("env-updated", indexes_to_rewrite)
     app.connect("doctree-resolved", process_doctree)
     app.connect("build-finished", write_questions_json)
     app.connect("html-page-context", prepare_page, priority=900)

@@ -88,12 +88,21 @@ def build_index(app, domain, vocabulary, kind: str, docname: str) -> list[nodes.
     return result
 
 
-def outdated_indexes(app, env, added, changed, removed) -> list[str]:
-    """env-get-outdated: index pages list every question, so re-read them when pages change."""
-    if not (added or changed or removed):
-        return []
-    domain: QuestionDomain = env.domains["question"]
-    return [docname for docname in domain.indexes if docname not in changed]
+def note_changes(app, env, added, changed, removed) -> list[str]:
+    """env-get-outdated: remember whether any page was added, changed or removed."""
+    env.guide_pages_changed = bool(added or changed or removed)
+    return []
+
+
+def indexes_to_rewrite(app, env) -> list[str]:
+    """env-updated: index pages list every question, so rewrite them when any page changed.
+
+    They are only rewritten, not read again: their lists are built at write
+    time (doctree-resolved) from the domain data, which is already up to date.
+    """
+    if getattr(env, "guide_pages_changed", False):
+        return sorted(env.domains["question"].indexes)
+    return []
 
 
 def resolve_refs(text: str, env) -> str:
