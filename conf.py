@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "sphinx_sitemap",
     "sphinxext.opengraph",
+    "matplotlib.sphinxext.plot_directive",
     "guide_questions",
 ]
 exclude_patterns = ["**/README.md", "**/*.part"]
@@ -89,6 +90,13 @@ ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # cards need matplotlib and fonts; a plain description is enough
 graphviz_output_format = "svg"
+
+# -- Figures: drawn at build time by the scripts beside the pages ---------------
+plot_formats = ["svg", "pdf"]  # SVG for the website and the EPUB, PDF for LaTeX
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_rcparams = {"svg.fonttype": "none", "svg.hashsalt": "guide", "font.size": 9,
+                 "font.family": "DejaVu Sans", "savefig.dpi": 100}
 
 # -- Bibliography ----------------------------------------------------------------
 bibtex_bibfiles = ["source/references.bib"]

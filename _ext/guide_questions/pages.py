@@ -8,6 +8,7 @@ a few accessibility repairs of what Sphinx, docutils and the theme write.
   search page keeps Sphinx's order: its own scripts depend on them).
 - A Content-Security-Policy ``<meta>`` (``guide_content_security_policy``).
 - External links get ``rel="noopener"``.
+- Images load lazily: most sit in folded answers.
 - Accessibility (each found by axe-core): toctree captions carry
   ``role="heading"`` without the ``aria-level`` that role requires; docutils
   marks citations with the deprecated ``doc-biblioentry`` role; a code block
@@ -41,6 +42,8 @@ REPAIRS = [
     (re.compile(r'role="heading"(?! aria-level)'), 'role="heading" aria-level="2"'),
     (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),
     (re.compile(r"<pre>"), '<pre tabindex="0">'),
+    # Figures sit mostly in folded answers: fetch them when they come into view.
+    (re.compile(r"<img (?!loading=)"), '<img loading="lazy" '),
 ]
 
 
