@@ -8,6 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOTS
+
 
 def soup(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
@@ -247,3 +249,27 @@ def test_epub_math_is_svg_images(app):
     html = (app.outdir / "first.xhtml").read_text(encoding="utf-8")
     assert "<math" not in html and 'class="math"' in html
     assert list((app.outdir / "_images" / "math").glob("*.svg")) or "data:image/svg+xml" in html
+
+
+FIGURE_PAGE = """# Figure
+
+```{eval-rst}
+.. plot::
+   :alt: A straight line.
+
+   import matplotlib.pyplot as plt
+   plt.plot([0, 1], [0, 1])
+```
+"""
+
+
+def test_epub_draws_figures_as_png_without_the_late_stylesheet(project_with):
+    conf = (ROOTS / "test-questions" / "conf.py").read_text()
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "matplotlib.sphinxext.plot_directive"]')
+    app = project_with({"conf.py": conf + 'plot_formats = ["svg", "pdf"]\n', "first.md": FIGURE_PAGE},
+                       buildername="epub")
+    app.build()
+    html = (app.outdir / "first.xhtml").read_text(encoding="utf-8")
+    assert "plot_directive.css" not in html
+    images = re.findall(r'<img[^>]*src="([^"]+)"', html)
+    assert images and all(src.endswith(".png") for src in images), images

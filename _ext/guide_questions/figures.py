@@ -8,6 +8,8 @@ pages do not link that style sheet; the website keeps SVG.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 PLOT_DIRECTIVE = "matplotlib.sphinxext.plot_directive"
 
 
@@ -21,4 +23,4 @@ def no_plot_stylesheet_in_epub(app, pagename, templatename, context, doctree) ->
     """html-page-context."""
     if app.builder.name == "epub":
         context["css_files"] = [css for css in context["css_files"]
-                                if not str(css.filename).startswith("plot_directive.css")]
+                                if PurePosixPath(str(css.filename)).name != "plot_directive.css"]
