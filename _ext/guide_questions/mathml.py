@@ -11,7 +11,9 @@ e-reader shows.
 
 from __future__ import annotations
 
+import html.entities
 import re
+import xml.etree.ElementTree as ET
 
 from docutils import nodes
 from docutils.utils.math import latex2mathml
@@ -40,7 +42,46 @@ def to_mathml(latex: str, block: bool) -> str | None:
         mathml = latex2mathml.tex2mathml(latex, as_block=block)
     except Exception:  # the converter raises bare SyntaxError/IndexError on unsupported input
         return None
-    return COMPACT.sub("><", mathml)  # the converter indents its output
+    return valid_mathml(COMPACT.sub("><", mathml))  # the converter indents its output
+
+
+MATHML = "http://www.w3.org/1998/Math/MathML"
+ET.register_namespace("", MATHML)
+STYLE_ATTRIBUTES = ("displaystyle", "scriptlevel")
+NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+def numeric_entity(match: re.Match) -> str:
+    """An HTML named entity (which XML does not know) as a numeric reference."""
+    name = match.group(1)
+    text = html.entities.html5.get(name + ";")
+    if name in XML_ENTITIES or text is None:
+        return match.group(0)
+    return "".join(f"&#{ord(c)};" for c in text)
+
+
+def valid_mathml(mathml: str) -> str:
+    """Move displaystyle/scriptlevel onto an <mstyle> wrapper.
+
+    The converter writes them on elements such as <mfrac> (for \\tfrac and
+    \\dfrac), which MathML Core allows but MathML 3, the schema HTML
+    validators check, does not; <mstyle> means the same in both.
+    """
+    if not any(f' {a}="' in mathml for a in STYLE_ATTRIBUTES):
+        return mathml
+    root = ET.fromstring(NAMED_ENTITY.sub(numeric_entity, mathml))
+    for parent in root.iter():
+        for i, child in enumerate(list(parent)):
+            tag = child.tag.split("}")[-1]
+            moved = {a: child.attrib.pop(a) for a in STYLE_ATTRIBUTES
+                     if a in child.attrib and tag not in ("mstyle", "math")}
+            if moved:
+                wrapper = ET.Element(f"{{{MATHML}}}mstyle", moved)
+                parent.remove(child)
+                wrapper.append(child)
+                parent.insert(i, wrapper)
+    return ET.tostring(root, encoding="unicode", short_empty_elements=False)
 
 
 def with_label(mathml: str, latex: str) -> str:
