@@ -191,8 +191,20 @@ def test_bad_input_is_reported_with_file_and_line(project_with, case):
     assert re.search(r"\.md:\d+: (WARNING|ERROR)", line), line
 
 
+REFERENCES = """@book{hastie2009elements,
+  author = {Hastie, Trevor and Tibshirani, Robert and Friedman, Jerome},
+  title = {The Elements of Statistical Learning},
+  publisher = {Springer},
+  year = {2009}
+}
+"""
+
+
 def test_unknown_citation_is_reported(project_with):
-    app = project_with(page_with("See {cite:p}`nobody2099`.\n"), root="questions-bibtex")
+    conf = (ROOTS / "test-questions" / "conf.py").read_text()
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "sphinxcontrib.bibtex"]')
+    app = project_with({**page_with("See {cite:p}`nobody2099`.\n"), "refs.bib": REFERENCES,
+                        "conf.py": conf + 'bibtex_bibfiles = ["refs.bib"]\n'})
     app.build()
     assert re.search(r"bad\.md:\d+: WARNING: could not find bibtex key \"nobody2099\"",
                      app.warning.getvalue()), app.warning.getvalue()
