@@ -88,19 +88,36 @@ def build_index(app, domain, vocabulary, kind: str, docname: str) -> list[nodes.
     return result
 
 
+INDEXED = ("id", "question", "difficulty", "tags", "roles", "companies")
+
+
+def index_signature(env) -> list:
+    """What the index pages show: each question's indexed fields and its page's title."""
+    domain: QuestionDomain = env.domains["question"]
+    signature = []
+    for docname in sorted(domain.questions):
+        title = env.titles.get(docname)
+        signature.append((docname, title.astext() if title is not None else "",
+                          [tuple(map(str, (r[k] for k in INDEXED))) for r in domain.questions[docname]]))
+    return signature
+
+
 def note_changes(app, env, added, changed, removed) -> list[str]:
-    """env-get-outdated: remember whether any page was added, changed or removed."""
-    env.guide_pages_changed = bool(added or changed or removed)
+    """env-get-outdated: remember what the index pages showed before this build reads anything."""
+    env.guide_pages_added_or_removed = bool(added or removed)
+    env.guide_index_before = index_signature(env)
     return []
 
 
 def indexes_to_rewrite(app, env) -> list[str]:
-    """env-updated: index pages list every question, so rewrite them when any page changed.
+    """env-updated: rewrite the index pages when what they show has changed.
 
     They are only rewritten, not read again: their lists are built at write
     time (doctree-resolved) from the domain data, which is already up to date.
+    An edit that changes only answers leaves them alone.
     """
-    if getattr(env, "guide_pages_changed", False):
+    if (getattr(env, "guide_pages_added_or_removed", True)
+            or getattr(env, "guide_index_before", None) != index_signature(env)):
         return sorted(env.domains["question"].indexes)
     return []
 
