@@ -1,4 +1,5 @@
-"""The controlled vocabulary: difficulties, roles, companies and tags.
+"""The controlled vocabulary: difficulties, roles, companies and tags of the
+questions, and the categories and interview rounds of the bibliography.
 
 It is one YAML file at the project root (``guide_vocabulary`` in conf.py).
 Each section maps a key (what authors write in a question's options) to the
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-SECTIONS = ("difficulties", "roles", "companies", "tags")
+SECTIONS = ("difficulties", "roles", "companies", "tags", "resource-categories", "rounds")
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -28,9 +29,11 @@ class Vocabulary:
     roles: dict[str, str]
     companies: dict[str, str]
     tags: dict[str, str]
+    resource_categories: dict[str, str]
+    rounds: dict[str, str]
 
     def section(self, name: str) -> dict[str, str]:
-        return getattr(self, name)
+        return getattr(self, name.replace("-", "_"))
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
@@ -59,4 +62,4 @@ def load_vocabulary(path: Path) -> Vocabulary:
         sections[name] = dict(section)
     if not sections["difficulties"]:
         raise VocabularyError(f"{path}: section 'difficulties' must not be empty")
-    return Vocabulary(path=str(path), **sections)
+    return Vocabulary(path=str(path), **{name.replace("-", "_"): value for name, value in sections.items()})
