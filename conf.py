@@ -24,11 +24,12 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinxcontrib.bibtex",
+    "guide_questions.bibliography",  # sphinxcontrib-bibtex, formatting the entries only when they change
     "sphinx.ext.imgmath",
     "sphinx.ext.graphviz",
     "sphinx_sitemap",
+    "guide_questions.plots",  # matplotlib's plot directive, imported only by pages with a figure
     "sphinxext.opengraph",
-    "matplotlib.sphinxext.plot_directive",
     "guide_questions",
 ]
 exclude_patterns = ["**/README.md", "**/*.part"]

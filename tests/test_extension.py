@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -280,7 +281,7 @@ FIGURE_PAGE = """# Figure
 
 def test_epub_draws_figures_as_png_without_the_late_stylesheet(project_with):
     conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "matplotlib.sphinxext.plot_directive"]')
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
     app = project_with({"conf.py": conf + 'plot_formats = ["svg", "pdf"]\n', "first.md": FIGURE_PAGE},
                        buildername="epub")
     app.build()
@@ -288,3 +289,111 @@ def test_epub_draws_figures_as_png_without_the_late_stylesheet(project_with):
     assert "plot_directive.css" not in html
     images = re.findall(r'<img[^>]*src="([^"]+)"', html)
     assert images and all(src.endswith(".png") for src in images), images
+
+
+def test_plot_directive_stand_in_mirrors_matplotlib():
+    """guide_questions.plots registers what matplotlib's setup() registers, without importing it."""
+    from unittest import mock
+
+    from matplotlib.sphinxext import plot_directive
+
+    from guide_questions import plots
+
+    app = mock.Mock()
+    plot_directive.setup(app)
+    registered = {c.args[0]: c.args[1] for c in app.add_config_value.call_args_list}
+    assert registered == plots.CONFIG
+    assert set(plot_directive.PlotDirective.option_spec) == set(plots.OPTIONS)
+    assert {c.args[0] for c in app.connect.call_args_list} == {"doctree-read", "build-finished", "builder-inited"}
+
+
+def test_html_with_a_figure_draws_it(project_with):
+    conf = (ROOTS / "test-questions" / "conf.py").read_text()
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
+    app = project_with({"conf.py": conf + 'plot_formats = ["svg"]\nplot_html_show_formats = False\n',
+                        "first.md": FIGURE_PAGE})
+    app.build()
+    assert "first.md" not in app.warning.getvalue(), app.warning.getvalue()  # (second.md links to a question of first.md)
+    html = (app.outdir / "first.html").read_text(encoding="utf-8")
+    assert re.search(r'<img[^>]*src="[^"]*\.svg"[^>]*alt="A straight line."', html) or \
+        re.search(r'<img[^>]*alt="A straight line."[^>]*src="[^"]*\.svg"', html), html
+    assert (app.outdir / "_static" / "plot_directive.css").is_file()
+
+
+def test_figure_with_a_bad_option_is_reported(project_with):
+    conf = (ROOTS / "test-questions" / "conf.py").read_text()
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
+    bad = project_with({"conf.py": conf, "first.md": FIGURE_PAGE.replace(":alt: A straight line.", ":scale: many")})
+    bad.build()
+    assert re.search(r"first\.md:\d+: .*plot: invalid option", bad.warning.getvalue()), bad.warning.getvalue()
+
+
+def test_a_build_without_figures_never_imports_matplotlib(tmp_path):
+    """Pages without a figure, and sphinxext-opengraph, leave matplotlib unloaded (it costs 0.4 s)."""
+    import shutil
+    import subprocess
+    import sys
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-questions", src)
+    conf = (src / "conf.py").read_text()
+    (src / "conf.py").write_text(conf.replace(
+        '"guide_questions"]', '"guide_questions", "guide_questions.plots", "sphinxext.opengraph"]')
+        + 'ogp_site_url = "https://example.org/"\nogp_social_cards = {"enable": False}\n')
+    script = ("import sys; from sphinx.cmd.build import build_main; "
+              f"code = build_main(['-q', '-b', 'html', {str(src)!r}, {str(tmp_path / 'out')!r}]); "
+              "print(code, sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOTS.parent.parent / "_ext"), "PATH": "/usr/bin:/bin"})
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+    assert 'property="og:title"' in (tmp_path / "out" / "first.html").read_text(encoding="utf-8")
+
+
+def test_bibliography_is_formatted_again_only_when_it_changes(project_with, monkeypatch):
+    from sphinx.testing.util import SphinxTestApp
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    conf = (ROOTS / "test-questions" / "conf.py").read_text()
+    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.bibliography"]')
+    pages = {"conf.py": conf + 'bibtex_bibfiles = ["refs.bib"]\n', "refs.bib": REFERENCES,
+             "second.md": (ROOTS / "test-questions" / "second.md").read_text(encoding="utf-8")
+             + "\nSee {cite:t}`hastie2009elements`.\n\n```{bibliography}\n```\n"}
+    app = project_with(pages)
+    formatted = []
+    original = BibtexDomain.get_formatted_entries
+
+    def counting(self, *args, **kwargs):
+        formatted.append(args[0].docname)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BibtexDomain, "get_formatted_entries", counting)
+    app.build()
+    no_warnings(app)
+    assert formatted == ["second"]
+    assert "Hastie" in (app.outdir / "second.html").read_text(encoding="utf-8")
+
+    def rebuild():
+        new = SphinxTestApp("html", srcdir=app.srcdir)
+        try:
+            new.build()
+            return new.outdir
+        finally:
+            new.cleanup()
+
+    # an edit that changes no citation: the formatted entries are reused
+    first = app.srcdir / "first.md"
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    outdir = rebuild()
+    assert formatted == ["second"]
+    # a new citation: formatted again, and the page shows it
+    first.write_text(first.read_text(encoding="utf-8") + "\nSee {cite:p}`hastie2009elements`.\n", encoding="utf-8")
+    outdir = rebuild()
+    assert formatted == ["second", "second"]
+    assert "Hastie" in (outdir / "first.html").read_text(encoding="utf-8")
+    # an edited .bib file: formatted again
+    bib = app.srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("year = {2009}", "year = {2001}"), encoding="utf-8")
+    os.utime(bib, (bib.stat().st_atime + 10, bib.stat().st_mtime + 10))
+    outdir = rebuild()
+    assert formatted == ["second", "second", "second"]
+    assert "2001" in (outdir / "second.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-PLOT_DIRECTIVE = "matplotlib.sphinxext.plot_directive"
+PLOT_DIRECTIVE = "guide_questions.plots"
 
 
 def figures_as_png_in_epub(app) -> None:
