@@ -64,6 +64,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # source/contributing/*.md).
 PROJECT_FILES = ["source", "docs", "conf.py", "vocabulary.yml", "_ext", "_static", "_templates"]
 EDITED_PAGE = Path("source/fundamentals/classification-metrics.md")
+EDITED_FIGURE_PAGE = Path("source/fundamentals/roc-pr-calibration.md")  # draws two matplotlib figures
 REBUILD_RUNS = 5
 
 TOPICS = ("topic", "topic-curves")
@@ -183,7 +184,7 @@ def time_full_html(runs: int) -> dict:
     return summary(samples)
 
 
-def time_one_page_rebuild(runs: int = REBUILD_RUNS) -> dict:
+def time_one_page_rebuild(runs: int = REBUILD_RUNS, edited: Path = EDITED_PAGE) -> dict:
     """The incremental rebuild after an edit of one page, in a copy of the project."""
     with tempfile.TemporaryDirectory(prefix="bench-rebuild-") as tmp:
         project = Path(tmp) / "project"
@@ -196,7 +197,7 @@ def time_one_page_rebuild(runs: int = REBUILD_RUNS) -> dict:
                 shutil.copy2(src, project / name)
         out = Path(tmp) / "out"
         run(sphinx_html(out), cwd=project)  # the first, full build: not timed
-        page = project / EDITED_PAGE
+        page = project / edited
         samples = []
         for _ in range(runs):
             with page.open("a", encoding="utf-8") as f:
@@ -205,7 +206,7 @@ def time_one_page_rebuild(runs: int = REBUILD_RUNS) -> dict:
             # Sphinx must have read the edited page again, or nothing was measured.
             read = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", output)
             if not read or int(read[1]) + int(read[2]) == 0:
-                raise MeasurementError(f"the rebuild did not pick up the edit of {EDITED_PAGE}:\n{tail(output)}")
+                raise MeasurementError(f"the rebuild did not pick up the edit of {edited}:\n{tail(output)}")
             samples.append(elapsed)
     return summary(samples)
 
@@ -231,6 +232,8 @@ def measure_builds(runs: int, failures: list[str]) -> dict:
     plan = [
         ("html_full", "Full HTML build from clean", lambda: time_full_html(runs)),
         ("html_rebuild_one_page", "Rebuild after editing one page", time_one_page_rebuild),
+        ("html_rebuild_figure_page", "Rebuild after editing a page with figures",
+         lambda: time_one_page_rebuild(edited=EDITED_FIGURE_PAGE)),
         ("pdf", "PDF (`make pdf`, with latexmk)", lambda: time_make("pdf", runs)),
         ("epub", "EPUB (`make epub`, with epubcheck)", lambda: time_make("epub", runs)),
     ]
@@ -435,7 +438,8 @@ def check_budgets(results: dict) -> list[dict]:
 
     builds = results.get("builds")
     if builds is not None:
-        for key, limit in (("html_full", BUDGET_FULL_BUILD_S), ("html_rebuild_one_page", BUDGET_REBUILD_S)):
+        for key, limit in (("html_full", BUDGET_FULL_BUILD_S), ("html_rebuild_one_page", BUDGET_REBUILD_S),
+                           ("html_rebuild_figure_page", BUDGET_REBUILD_S)):
             b = builds.get(key, {})
             if "median" in b:
                 add(f"build:{key}", f"< {limit:g} s", b["median"] < limit, seconds(b["median"]))
