@@ -101,8 +101,11 @@ plot_rcparams = {"svg.fonttype": "none", "svg.hashsalt": "guide", "font.size": 9
 
 # -- Bibliography ----------------------------------------------------------------
 bibtex_bibfiles = ["source/references.bib"]
-bibtex_default_style = "plain"
+bibtex_default_style = "guide"  # plain, with titles as written and the annotation (guide_questions.bibliography)
+bibtex_tooltips_style = "plain"  # the tooltip on a citation: the reference without the annotation
 bibtex_reference_style = "author_year"
+bibtex_cite_id = "cite-{bibliography_count}-{key}"  # readable, reproducible anchors (ids must be unique per page)
+bibtex_bibliography_id = "bibliography-{bibliography_count}"
 
 # -- The guide's questions (see _ext/guide_questions) ---------------------------
 guide_vocabulary = "vocabulary.yml"

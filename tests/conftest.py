@@ -66,6 +66,15 @@ def builds():
 
 
 @pytest.fixture(scope="session")
+def pages(html):
+    """Every page of the website, parsed, by its path under the output directory."""
+    from bs4 import BeautifulSoup
+
+    return {str(p.relative_to(html)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            for p in html.rglob("*.html") if "_static" not in p.parts}
+
+
+@pytest.fixture(scope="session")
 def html(builds) -> Path:
     assert_clean(builds("html"))
     return OUT / "html"

@@ -14,17 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from conftest import NAME, OUT, PROJECT, assert_clean
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="session")
-def pages(html) -> dict[str, BeautifulSoup]:
-    return {str(p.relative_to(html)): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-            for p in html.rglob("*.html") if "_static" not in p.parts}
 
 
 def test_html_builds_without_warnings(html):
