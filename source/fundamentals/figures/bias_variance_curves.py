@@ -18,7 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 from numpy.polynomial import chebyshev
 
-f = lambda x: np.sin(2 * np.pi * x**2)
+
+def f(x):
+    return np.sin(2 * np.pi * x**2)
+
+
 noise = 0.09
 x, x_test = np.linspace(0, 1, 12), np.linspace(0, 1, 101)
 ys = f(x) + np.random.default_rng(0).normal(0, noise**0.5, (2000, x.size))

@@ -24,7 +24,8 @@ X = rng.uniform(0, 1, (24, 2))
 y = (X[:, 1] > np.where(X[:, 0] > 0.45, 0.25, 0.75)).astype(int)  # class 1 (▲) above a step...
 y[rng.choice(24, 2, replace=False)] ^= 1  # ...with two labels flipped
 
-gini = lambda labels: 2 * labels.mean() * (1 - labels.mean())
+def gini(labels):
+    return 2 * labels.mean() * (1 - labels.mean())
 
 
 def best_split(rows):
@@ -53,10 +54,11 @@ everything = (np.ones(len(y), bool), [[0, 1], [0, 1]])
 rules = [best_split(everything[0])]
 children = split(*everything, rules[0])
 rules += [best_split(rows) for rows, box in children]
-leaves = [leaf for (rows, box), rule in zip(children, rules[1:]) for leaf in split(rows, box, rule)]
+leaves = [leaf for (rows, box), rule in zip(children, rules[1:], strict=False) for leaf in split(rows, box, rule)]
 nodes = [everything, *children, *leaves]  # breadth first: root, its two children, four leaves
 rules += [None] * 4
-leaf_colour = lambda rows: "#d6e2f3" if y[rows].mean() > 0.5 else "0.8"  # light blue if the leaf predicts ▲
+def leaf_colour(rows):
+    return "#d6e2f3" if y[rows].mean() > 0.5 else "0.8"  # light blue if the leaf predicts ▲
 
 fig, (ax, tree) = plt.subplots(1, 2, figsize=(7.2, 3.3), width_ratios=[1, 1.3], layout="constrained")
 gap = 0.006  # white seams show the cuts between tiles
@@ -74,7 +76,7 @@ positions = [(0.5, 0.86), (0.25, 0.5), (0.75, 0.5), (0.125, 0.12), (0.375, 0.12)
 edges = [(0, 1), (0, 2), (1, 3), (1, 4), (2, 5), (2, 6)]
 tree.plot(*np.array([[positions[a], positions[b], (np.nan, np.nan)] for a, b in edges]).reshape(-1, 2).T,
           color="0.4", lw=0.8)
-for (rows, box), rule, xy in zip(nodes, rules, positions):
+for (rows, _box), rule, xy in zip(nodes, rules, positions, strict=False):
     counts = f"{(y[rows] == 0).sum()} ■ {(y[rows] == 1).sum()} ▲"
     text = (f"x{'₁₂'[rule[0]]} ≤ {rule[1]:.2f}\n{counts}, " if rule else f"{counts}\n") + f"Gini {gini(y[rows]):.3f}"
     tree.text(*xy, text, ha="center", va="center", fontsize=8,

@@ -27,17 +27,19 @@ while True:
         break
     labels.append(nearest)
     centroids.append(np.array([x[nearest == j].mean(axis=0) for j in range(3)]))  # update
-wcss = lambda lab, c: ((x - c[lab]) ** 2).sum()
+def wcss(lab, c):
+    return ((x - c[lab]) ** 2).sum()
 
 styles = [("D", "#2563af"), ("s", "0.55"), ("^", "black")]
 panels = [
     (None, centroids[0], None, "start"),
     (labels[0], centroids[0], None, f"iteration 1: assign\nWCSS {wcss(labels[0], centroids[0]):.1f}"),
     (labels[0], centroids[1], centroids[0], f"iteration 1: update\nWCSS {wcss(labels[0], centroids[1]):.1f}"),
-    (labels[-1], centroids[-1], None, f"iteration {len(labels) + 1}: no change\nWCSS {wcss(labels[-1], centroids[-1]):.1f}"),
+    (labels[-1], centroids[-1], None,
+     f"iteration {len(labels) + 1}: no change\nWCSS {wcss(labels[-1], centroids[-1]):.1f}"),
 ]
 fig, axes = plt.subplots(1, 4, figsize=(7.2, 2.2), sharex=True, sharey=True, layout="constrained")
-for ax, (lab, c, old, title) in zip(axes, panels):
+for ax, (lab, c, old, title) in zip(axes, panels, strict=False):
     if lab is None:
         ax.plot(*x.T, "8", color="black", ms=5, mew=0, clip_on=False)
     else:

@@ -19,12 +19,13 @@ from matplotlib.patches import Circle, Ellipse, Polygon
 
 A = np.array([[1.0, 0.6], [0.6, 3.0]])
 w_hat = np.array([1.0, 2.0])
-loss = lambda w: (w - w_hat) @ A @ (w - w_hat)
+def loss(w):
+    return (w - w_hat) @ A @ (w - w_hat)
 
 # L1: minimize along each edge of the diamond, keep the best point
 corners = np.array([[1.0, 0], [0, 1], [-1, 0], [0, -1]])
 candidates = []
-for p, q in zip(corners, np.roll(corners, -1, axis=0)):
+for p, q in zip(corners, np.roll(corners, -1, axis=0), strict=False):
     d = q - p
     s = np.clip(-(d @ A @ (p - w_hat)) / (d @ A @ d), 0, 1)
     candidates.append(p + s * d)

@@ -16,7 +16,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from numpy.polynomial import Polynomial
 
-f = lambda x: np.sin(2 * np.pi * x)
+
+def f(x):
+    return np.sin(2 * np.pi * x)
 rng = np.random.default_rng(1)
 x = np.linspace(0, 1, 15)
 y = f(x) + rng.normal(0, 0.3, x.size)
@@ -24,7 +26,8 @@ x_test = rng.uniform(0, 1, 1000)
 y_test = f(x_test) + rng.normal(0, 0.3, x_test.size)
 
 fig, axes = plt.subplots(1, 3, figsize=(7.2, 2.6), sharey=True, layout="constrained")
-for ax, degree, n_grid in zip(axes, (1, 3, 12), (2, 21, 45)):  # a line needs 2 points, a wiggly curve more
+# a line needs 2 points to draw, a wiggly curve more
+for ax, degree, n_grid in zip(axes, (1, 3, 12), (2, 21, 45), strict=True):
     p = Polynomial.fit(x, y, degree)
     train, test = np.mean((p(x) - y) ** 2), np.mean((p(x_test) - y_test) ** 2)
     grid = (1 - np.cos(np.linspace(0, np.pi, n_grid))) / 2  # denser near 0 and 1, where fits swing most
