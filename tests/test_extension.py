@@ -12,6 +12,12 @@ from bs4 import BeautifulSoup
 from conftest import ROOTS
 
 
+def root_conf_with(*extensions: str) -> str:
+    """The test root's conf.py with more extensions after guide_questions."""
+    conf = (ROOTS / "test-questions" / "conf.py").read_text(encoding="utf-8")
+    return conf.replace('"guide_questions"]', ", ".join(['"guide_questions"', *(f'"{e}"' for e in extensions)]) + "]")
+
+
 def soup(app, page: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
 
@@ -202,8 +208,7 @@ REFERENCES = """@book{hastie2009elements,
 
 
 def test_unknown_citation_is_reported(project_with):
-    conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "sphinxcontrib.bibtex"]')
+    conf = root_conf_with("sphinxcontrib.bibtex")
     app = project_with({**page_with("See {cite:p}`nobody2099`.\n"), "refs.bib": REFERENCES,
                         "conf.py": conf + 'bibtex_bibfiles = ["refs.bib"]\n'})
     app.build()
@@ -280,8 +285,7 @@ FIGURE_PAGE = """# Figure
 
 
 def test_epub_draws_figures_as_png_without_the_late_stylesheet(project_with):
-    conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
+    conf = root_conf_with("guide_questions.plots")
     app = project_with({"conf.py": conf + 'plot_formats = ["svg", "pdf"]\n', "first.md": FIGURE_PAGE},
                        buildername="epub")
     app.build()
@@ -308,8 +312,7 @@ def test_plot_directive_stand_in_mirrors_matplotlib():
 
 
 def test_html_with_a_figure_draws_it(project_with):
-    conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
+    conf = root_conf_with("guide_questions.plots")
     app = project_with({"conf.py": conf + 'plot_formats = ["svg"]\nplot_html_show_formats = False\n',
                         "first.md": FIGURE_PAGE})
     app.build()
@@ -322,8 +325,7 @@ def test_html_with_a_figure_draws_it(project_with):
 
 
 def test_figure_with_a_bad_option_is_reported(project_with):
-    conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.plots"]')
+    conf = root_conf_with("guide_questions.plots")
     bad = project_with({"conf.py": conf, "first.md": FIGURE_PAGE.replace(":alt: A straight line.", ":scale: many")})
     bad.build()
     assert re.search(r"first\.md:\d+: .*plot: invalid option", bad.warning.getvalue()), bad.warning.getvalue()
@@ -354,8 +356,7 @@ def test_bibliography_is_formatted_again_only_when_it_changes(project_with, monk
     from sphinx.testing.util import SphinxTestApp
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
-    conf = (ROOTS / "test-questions" / "conf.py").read_text()
-    conf = conf.replace('"guide_questions"]', '"guide_questions", "guide_questions.bibliography"]')
+    conf = root_conf_with("guide_questions.bibliography")
     pages = {"conf.py": conf + 'bibtex_bibfiles = ["refs.bib"]\n', "refs.bib": REFERENCES,
              "second.md": (ROOTS / "test-questions" / "second.md").read_text(encoding="utf-8")
              + "\nSee {cite:t}`hastie2009elements`.\n\n```{bibliography}\n```\n"}
