@@ -28,7 +28,7 @@ extensions = [
     "sphinx.ext.imgmath",
     "sphinx.ext.graphviz",
     "sphinx_sitemap",
-    "guide_questions.plots",  # matplotlib's plot directive, imported only by pages with a figure
+    "guide_questions.figures",  # figures drawn by scripts; matplotlib imported only to draw a new one
     "sphinxext.opengraph",
     "guide_questions",
 ]
@@ -93,11 +93,8 @@ ogp_social_cards = {"enable": False}  # cards need matplotlib and fonts; a plain
 graphviz_output_format = "svg"
 
 # -- Figures: drawn at build time by the scripts beside the pages ---------------
-plot_formats = ["svg", "pdf"]  # SVG for the website and the EPUB, PDF for LaTeX
-plot_html_show_formats = False
-plot_html_show_source_link = False
-plot_rcparams = {"svg.fonttype": "none", "svg.hashsalt": "guide", "font.size": 9,
-                 "font.family": "DejaVu Sans", "savefig.dpi": 100}
+guide_figure_rcparams = {"svg.fonttype": "none", "svg.hashsalt": "guide", "font.size": 9,
+                         "font.family": "DejaVu Sans", "savefig.dpi": 100}
 
 # -- Bibliography ----------------------------------------------------------------
 bibtex_bibfiles = ["source/references.bib"]

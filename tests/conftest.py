@@ -34,6 +34,7 @@ def project_with(tmp_path, make_app):
         srcdir = tmp_path / "src"
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
         for name, text in pages.items():
+            (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
             (srcdir / name).write_text(text, encoding="utf-8")
         return make_app(buildername, srcdir=srcdir, **kwargs)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -274,61 +275,92 @@ def test_epub_math_is_svg_images(app):
 
 FIGURE_PAGE = """# Figure
 
-```{eval-rst}
-.. plot::
-   :alt: A straight line.
+```{script-figure} figures/line.py
+:alt: A straight line.
 
-   import matplotlib.pyplot as plt
-   plt.plot([0, 1], [0, 1])
+A line, with *emphasis* in its caption.
 ```
+"""
+LINE_SCRIPT = """import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 1])
 """
 
 
-def test_epub_draws_figures_as_png_without_the_late_stylesheet(project_with):
-    conf = root_conf_with("guide_questions.plots")
-    app = project_with({"conf.py": conf + 'plot_formats = ["svg", "pdf"]\n', "first.md": FIGURE_PAGE},
-                       buildername="epub")
+def figure_project(project_with, script: str = LINE_SCRIPT, page: str = FIGURE_PAGE, **kwargs):
+    return project_with({"conf.py": root_conf_with("guide_questions.figures"), "first.md": page,
+                         "figures/line.py": script}, **kwargs)
+
+
+def test_html_figure_is_svg_with_alt_text_and_caption(project_with):
+    app = figure_project(project_with)
+    app.build()
+    assert "first.md" not in app.warning.getvalue(), app.warning.getvalue()
+    figure = soup(app, "first.html").find("figure")
+    image = figure.find("img")
+    assert image["alt"] == "A straight line." and "script-figure" in image["class"]
+    assert image["src"].startswith("_images/line-") and image["src"].endswith(".svg")
+    assert figure.find("figcaption").find("em").text == "emphasis"
+    svg = (app.outdir / image["src"]).read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<!DOCTYPE" not in svg and "<svg" in svg
+
+
+def test_latex_figure_is_pdf(project_with):
+    app = figure_project(project_with, buildername="latex")
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert re.search(r"\\sphinxincludegraphics(\[[^]]*\])?\{\{line-[0-9a-f]{12}\}\.pdf\}", tex), tex[-3000:]
+    assert list(app.outdir.glob("line-*.pdf"))
+
+
+def test_epub_figure_is_svg_without_doctype(project_with):
+    app = figure_project(project_with, buildername="epub")
     app.build()
     html = (app.outdir / "first.xhtml").read_text(encoding="utf-8")
-    assert "plot_directive.css" not in html
     images = re.findall(r'<img[^>]*src="([^"]+)"', html)
-    assert images and all(src.endswith(".png") for src in images), images
+    assert len(images) == 1 and images[0].endswith(".svg"), images
+    assert "<!DOCTYPE" not in (app.outdir / images[0]).read_text(encoding="utf-8")
 
 
-def test_plot_directive_stand_in_mirrors_matplotlib():
-    """guide_questions.plots registers what matplotlib's setup() registers, without importing it."""
-    from unittest import mock
+def test_figure_is_drawn_again_only_when_its_script_changes(project_with, monkeypatch):
+    from sphinx.testing.util import SphinxTestApp
 
-    from matplotlib.sphinxext import plot_directive
+    from guide_questions import figures
 
-    from guide_questions import plots
-
-    app = mock.Mock()
-    plot_directive.setup(app)
-    registered = {c.args[0]: c.args[1] for c in app.add_config_value.call_args_list}
-    assert registered == plots.CONFIG
-    assert set(plot_directive.PlotDirective.option_spec) == set(plots.OPTIONS)
-    assert {c.args[0] for c in app.connect.call_args_list} == {"doctree-read", "build-finished", "builder-inited"}
-
-
-def test_html_with_a_figure_draws_it(project_with):
-    conf = root_conf_with("guide_questions.plots")
-    app = project_with({"conf.py": conf + 'plot_formats = ["svg"]\nplot_html_show_formats = False\n',
-                        "first.md": FIGURE_PAGE})
+    app = figure_project(project_with)
     app.build()
-    # second.md links to a question that first.md no longer has; first.md itself must build cleanly
-    assert "first.md" not in app.warning.getvalue(), app.warning.getvalue()
-    html = (app.outdir / "first.html").read_text(encoding="utf-8")
-    assert re.search(r'<img[^>]*src="[^"]*\.svg"[^>]*alt="A straight line."', html) or \
-        re.search(r'<img[^>]*alt="A straight line."[^>]*src="[^"]*\.svg"', html), html
-    assert (app.outdir / "_static" / "plot_directive.css").is_file()
+    drawings = sorted(p.name for p in (Path(app.doctreedir).parent / "figures").iterdir())
+    assert len(drawings) == 2 and {Path(name).suffix for name in drawings} == {".svg", ".pdf"}
+
+    calls = []
+    monkeypatch.setattr(figures, "draw", lambda *args: calls.append(args))
+    (app.srcdir / "first.md").write_text(FIGURE_PAGE + "\nEdited.\n", encoding="utf-8")
+    again = SphinxTestApp("html", srcdir=app.srcdir, freshenv=False)
+    again.build()
+    assert "first" in again.env.all_docs and calls == []  # the page was read again, the figure not drawn
+
+    monkeypatch.undo()
+    (app.srcdir / "figures" / "line.py").write_text(LINE_SCRIPT + "ax.set_title('Changed')\n", encoding="utf-8")
+    changed = SphinxTestApp("html", srcdir=app.srcdir, freshenv=False)
+    changed.build()  # editing the script alone re-reads the page, which draws the new version
+    image = soup(changed, "first.html").find("img")["src"]
+    assert Path(image).stem + ".svg" not in drawings and "Changed" in (changed.outdir / image).read_text()
 
 
-def test_figure_with_a_bad_option_is_reported(project_with):
-    conf = root_conf_with("guide_questions.plots")
-    bad = project_with({"conf.py": conf, "first.md": FIGURE_PAGE.replace(":alt: A straight line.", ":scale: many")})
-    bad.build()
-    assert re.search(r"first\.md:\d+: .*plot: invalid option", bad.warning.getvalue()), bad.warning.getvalue()
+@pytest.mark.parametrize(("script", "page", "message"), [
+    ("import matplotlib.pyplot as plt\n\nplt.plot([0, 1])\nraise ValueError('no data')\n", FIGURE_PAGE,
+     r"script-figure: figures/line\.py: ValueError at line 4: no data"),
+    ("import matplotlib.pyplot as plt\n\nplt.figure()\nplt.figure()\n", FIGURE_PAGE,
+     r"script-figure: figures/line\.py: it drew 2 figures"),
+    (LINE_SCRIPT, FIGURE_PAGE.replace("figures/line.py", "figures/missing.py"),
+     r"script-figure: no script figures/missing\.py"),
+    (LINE_SCRIPT, FIGURE_PAGE.replace(":alt: A straight line.\n", ""), r"script-figure: give the figure an :alt: text"),
+])
+def test_bad_figure_is_reported_with_page_and_line(project_with, script, page, message):
+    app = figure_project(project_with, script=script, page=page)
+    app.build()
+    assert re.search(r"first\.md:3: ERROR: " + message, app.warning.getvalue()), app.warning.getvalue()
 
 
 def test_a_build_without_figures_never_imports_matplotlib(tmp_path):
@@ -341,7 +373,7 @@ def test_a_build_without_figures_never_imports_matplotlib(tmp_path):
     shutil.copytree(ROOTS / "test-questions", src)
     conf = (src / "conf.py").read_text()
     (src / "conf.py").write_text(conf.replace(
-        '"guide_questions"]', '"guide_questions", "guide_questions.plots", "sphinxext.opengraph"]')
+        '"guide_questions"]', '"guide_questions", "guide_questions.figures", "sphinxext.opengraph"]')
         + 'ogp_site_url = "https://example.org/"\nogp_social_cards = {"enable": False}\n')
     script = ("import sys; from sphinx.cmd.build import build_main; "
               f"code = build_main(['-q', '-b', 'html', {str(src)!r}, {str(tmp_path / 'out')!r}]); "

@@ -18,7 +18,6 @@ from . import mathml
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
-from .figures import figures_as_png_in_epub, no_plot_stylesheet_in_epub
 from .outputs import indexes_to_rewrite, note_changes, process_doctree, write_questions_json
 from .pages import prepare_page
 from .transforms import EpubOpenDropdowns
@@ -67,8 +66,6 @@ def setup(app):
     app.connect("doctree-resolved", process_doctree)
     app.connect("build-finished", write_questions_json)
     app.connect("html-page-context", prepare_page, priority=900)
-    app.connect("builder-inited", figures_as_png_in_epub)
-    app.connect("html-page-context", no_plot_stylesheet_in_epub)
     app.connect("build-finished", write_latex_style)
     app.add_css_file("questions.css")
     app.add_js_file("questions.js", defer="defer")
