@@ -75,6 +75,7 @@ PAGE_TYPES = {
     "search": "search.html?q=precision",
     "glossary": "reference/glossary.html",
     "bibliography": "reference/bibliography.html",
+    "resources-by-round": "reference/resources-by-round.html",
     "index-by-tag": "indexes/tags.html",
 }
 LOCAL_HOST = "127.0.0.1"

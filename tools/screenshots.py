@@ -57,6 +57,7 @@ def main() -> None:
         pg = page()
         for name, url in [("landing", "index.html"), ("glossary", "reference/glossary.html"),
                           ("bibliography", "reference/bibliography.html"),
+                          ("resources-by-round", "reference/resources-by-round.html"),
                           ("index-by-tag", "indexes/tags.html")]:
             pg.goto(base + url)
             shot(pg, name)
