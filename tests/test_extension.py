@@ -431,3 +431,28 @@ def test_bibliography_is_formatted_again_only_when_it_changes(project_with, monk
     outdir = rebuild()
     assert formatted == ["second", "second", "second"]
     assert "2001" in (outdir / "second.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="questions", srcdir="template-cache")
+def test_compiled_templates_are_kept_beside_the_doctrees(app):
+    app.build()
+    cached = list((Path(app.doctreedir) / "templates").glob("__jinja2_*.cache"))
+    assert cached, "no compiled template was cached"
+    assert app.builder.templates.environment.bytecode_cache.directory == str(Path(app.doctreedir) / "templates")
+
+
+def test_pybtex_scans_the_entry_points_once(monkeypatch):
+    import importlib.metadata
+
+    import pybtex.plugin
+
+    from guide_questions.bibliography import scan_entry_points_once
+
+    calls = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda: calls.append(1) or real())
+    monkeypatch.setattr(pybtex.plugin, "entry_points", pybtex.plugin.entry_points)  # restored afterwards
+    scan_entry_points_once()
+    plain = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")
+    assert plain.__name__ == "Style" and pybtex.plugin.find_plugin("pybtex.backends", "html")
+    assert len(calls) == 1
