@@ -456,3 +456,16 @@ def test_pybtex_scans_the_entry_points_once(monkeypatch):
     plain = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")
     assert plain.__name__ == "Style" and pybtex.plugin.find_plugin("pybtex.backends", "html")
     assert len(calls) == 1
+
+
+def test_a_small_update_is_read_and_written_in_one_process(project_with):
+    from sphinx.testing.util import SphinxTestApp
+
+    app = project_with({}, parallel=2)
+    app.build()
+    first = app.srcdir / "first.md"
+    first.write_text(first.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    again = SphinxTestApp("html", srcdir=app.srcdir, freshenv=False, parallel=2)
+    again.build()
+    assert again.parallel == 1 and not again.builder.parallel_ok
+    assert "Edited." in (again.outdir / "first.html").read_text(encoding="utf-8")
