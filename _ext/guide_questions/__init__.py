@@ -60,7 +60,7 @@ def cache_compiled_templates(app) -> None:
         environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
 
-SMALL_UPDATE = 5  # documents; Sphinx 7 also read in parallel only above this number
+SMALL_UPDATE = 5  # documents; older Sphinx releases also read in parallel only above five
 
 
 def serial_for_small_updates(app, env, docnames) -> None:
