@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
 
 import pytest
 
 from conftest import PROJECT
-
-sys.path.insert(0, str(PROJECT / "_ext"))
-from guide_questions.vocabulary import load_vocabulary  # noqa: E402
+from guide_questions.vocabulary import load_vocabulary
 
 RECORD = PROJECT / "docs" / "seed-coverage.tsv"
 CHECKLIST = PROJECT.parent / "shared" / "seeds" / "checklist.tsv"

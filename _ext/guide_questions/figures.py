@@ -62,6 +62,11 @@ def drawing_stem(script: Path, rcparams: dict) -> str:
     return f"{script.stem}-{digest.hexdigest()[:12]}"
 
 
+def drawing(target: Path, fmt: str) -> Path:
+    """The file of one format of a drawing."""
+    return target.with_name(f"{target.name}.{fmt}")
+
+
 def draw(script: Path, target: Path, rcparams: dict) -> None:
     """Run the script and save its one figure as ``target.<format>`` for each format."""
     import matplotlib
@@ -90,7 +95,7 @@ def draw(script: Path, target: Path, rcparams: dict) -> None:
                 figure.savefig(partial, format=fmt, metadata=METADATA[fmt])
                 if fmt == "svg":
                     without_doctype(partial)
-                os.replace(partial, target.with_name(f"{target.name}.{fmt}"))  # atomic: parallel reads
+                os.replace(partial, drawing(target, fmt))  # atomic: parallel reads
     finally:
         plt.close("all")
 
@@ -123,10 +128,11 @@ class ScriptFigure(SphinxDirective):
         if not script.is_file():
             raise self.error(f"script-figure: no script {relative}")
         self.env.note_dependency(relative)  # editing the script re-reads the page
-        target = Path(self.env.doctreedir).parent / "figures" / drawing_stem(script, self.config.guide_figure_rcparams)
-        if not all(target.with_name(f"{target.name}.{fmt}").is_file() for fmt in FORMATS):
+        rcparams = self.config.guide_figure_rcparams
+        target = Path(self.env.doctreedir).parent / "figures" / drawing_stem(script, rcparams)
+        if not all(drawing(target, fmt).is_file() for fmt in FORMATS):
             try:
-                draw(script, target, self.config.guide_figure_rcparams)
+                draw(script, target, rcparams)
             except FigureScriptError as exc:
                 raise self.error(f"script-figure: {relative}: {exc}") from exc
         docdir = Path(self.env.doc2path(self.env.docname)).parent
