@@ -91,8 +91,10 @@ def pdf_text(builds) -> str:
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     pdf = OUT / "latex" / f"{NAME}.pdf"
     assert pdf.exists()
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    # Only the text block of each A4 page: the running header (at 35 pt from the top) and footer
+    # (at 792 pt) would otherwise split a sentence that runs on to the next page.
+    text = subprocess.run(["pdftotext", "-x", "0", "-y", "50", "-W", "596", "-H", "735", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
     return re.sub(r"-\n", "", text)  # join words hyphenated at a line end
 
 
