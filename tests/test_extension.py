@@ -404,7 +404,7 @@ def test_bibliography_is_formatted_again_only_when_it_changes(project_with, monk
     app.build()
     no_warnings(app)
     assert formatted == ["second"]
-    assert "Hastie" in (app.outdir / "second.html").read_text(encoding="utf-8")
+    assert "The Elements of Statistical Learning" in (app.outdir / "second.html").read_text(encoding="utf-8")
 
     def rebuild():
         new = SphinxTestApp("html", srcdir=app.srcdir)
@@ -419,6 +419,14 @@ def test_bibliography_is_formatted_again_only_when_it_changes(project_with, monk
     first.write_text(first.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     outdir = rebuild()
     assert formatted == ["second"]
+    # an edit of the page that holds the bibliography, citing nothing new: still listed, not formatted again
+    second = app.srcdir / "second.md"
+    second.write_text(second.read_text(encoding="utf-8").replace("```{bibliography}", "Edited.\n\n```{bibliography}"),
+                      encoding="utf-8")
+    outdir = rebuild()
+    assert formatted == ["second"]
+    html = (outdir / "second.html").read_text(encoding="utf-8")
+    assert "Edited." in html and "The Elements of Statistical Learning" in html  # the entry, not only the citation
     # a new citation: formatted again, and the page shows it
     first.write_text(first.read_text(encoding="utf-8") + "\nSee {cite:p}`hastie2009elements`.\n", encoding="utf-8")
     outdir = rebuild()
@@ -469,3 +477,4 @@ def test_a_small_update_is_read_and_written_in_one_process(project_with):
     again.build()
     assert again.parallel == 1 and not again.builder.parallel_ok
     assert "Edited." in (again.outdir / "first.html").read_text(encoding="utf-8")
+

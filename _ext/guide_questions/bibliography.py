@@ -77,6 +77,17 @@ class CachedBibtexDomain(BibtexDomain):
             ))
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
+    def clear_doc(self, docname: str) -> None:
+        """Forget the page's bibliographies and citation references, but keep its formatted citations.
+
+        If the page comes back with the same bibliographies and citations (the
+        signature below is unchanged), they are exactly what formatting would
+        give again; if anything changed, env_updated formats them all afresh.
+        """
+        citations = self.citations
+        super().clear_doc(docname)
+        self.data["citations"] = citations
+
     def env_updated(self):
         signature = self.signature()
         if self.data.get(SIGNATURE) == signature and self.citations:
