@@ -478,3 +478,100 @@ def test_a_small_update_is_read_and_written_in_one_process(project_with):
     assert again.parallel == 1 and not again.builder.parallel_ok
     assert "Edited." in (again.outdir / "first.html").read_text(encoding="utf-8")
 
+
+def rebuild(srcdir: Path, buildername: str = "html", **kwargs):
+    """A second build of a test project, with the environment the first one left."""
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=False, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_loaded_environment_is_kept_out_of_garbage_collections(project_with, monkeypatch):
+    import gc
+    import pickle
+
+    from sphinx.testing.util import SphinxTestApp
+
+    app = project_with({})
+    app.build()
+    edit(app.srcdir / "first.md", "It is **four**.", "It is **four**, still.")
+    collector_while_loading = []
+    real_load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda f: collector_while_loading.append(gc.isenabled()) or real_load(f))
+    again = SphinxTestApp("html", srcdir=app.srcdir, freshenv=False)
+    seen = {}
+
+    def during_the_build(app, env, docnames):
+        seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count(),
+                    env_tracked=any(o is env for o in gc.get_objects()))
+
+    again.connect("env-before-read-docs", during_the_build)
+    again.build()
+    again.cleanup()
+    assert collector_while_loading[0] is False, "the environment (read first) was loaded with the collector on"
+    assert seen["enabled"] and seen["frozen"] > 0 and not seen["env_tracked"]
+    assert gc.isenabled() and gc.get_freeze_count() == 0, "the build must hand its frozen objects back"
+
+
+def test_everything_is_frozen_at_exit(tmp_path):
+    """A command-line build ends with every object frozen, so the interpreter's exit does not collect them."""
+    import shutil
+    import subprocess
+    import sys
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-questions", srcdir)
+    script = ("import atexit, gc\n"
+              "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))  # runs last\n"
+              "from sphinx.cmd.build import build_main\n"
+              f"code = build_main(['-q', '-b', 'html', {str(srcdir)!r}, {str(tmp_path / 'out')!r}])\n"
+              "print('build:', code, 'frozen after the build:', gc.get_freeze_count())\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOTS.parent.parent / "_ext"), "PATH": "/usr/bin:/bin"})
+    assert result.stdout.split("\n")[:2] == ["build: 0 frozen after the build: 0", "frozen at exit: True"], \
+        result.stdout + result.stderr
+
+
+def test_a_parent_page_is_written_again_only_when_its_entry_for_the_edited_page_changes(project_with):
+    app = project_with({})
+    app.build()
+    index = app.outdir / "index.html"
+    written = index.stat().st_mtime_ns
+    edit(app.srcdir / "first.md", "It is **four**.", "It is **four**, as ever.")
+    again = rebuild(app.srcdir)
+    assert "as ever" in (app.outdir / "first.html").read_text(encoding="utf-8")
+    assert index.stat().st_mtime_ns == written, "the parent was written although its toctree shows nothing new"
+    assert again.env.files_to_rebuild["first"] == {"index"}, "Sphinx's record must be whole again for a later build"
+    edit(app.srcdir / "first.md", "# First page", "# Opening page")
+    rebuild(app.srcdir)
+    assert index.stat().st_mtime_ns != written
+    assert "Opening page" in index.read_text(encoding="utf-8")
+
+
+def test_a_rebuild_keeps_the_index_entries_of_pages_it_does_not_write(project_with):
+    from sphinx.search import js_index
+
+    glossary = "# Terms\n\n:::{glossary}\nCalibration\n  Whether predicted probabilities match frequencies.\n:::\n"
+    app = project_with({"terms.md": glossary, "index.md": "# Home\n\n```{toctree}\nfirst\nsecond\nterms\n```\n"})
+    app.build()
+
+    def entries() -> dict:
+        return js_index.loads((app.outdir / "searchindex.js").read_text(encoding="utf-8"))["indexentries"]
+
+    before = entries()
+    assert "calibration" in before
+    edit(app.srcdir / "first.md", "It is **four**.", "It is **four**, as ever.")
+    rebuild(app.srcdir)
+    assert entries() == before
+

@@ -12,10 +12,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import jinja2
 from sphinx.errors import ConfigError
 
-from . import mathml
+from . import mathml, rebuilds
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
@@ -46,35 +45,6 @@ def add_static_path(app, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
 
 
-def cache_compiled_templates(app) -> None:
-    """builder-inited: keep the theme's compiled Jinja templates beside the doctrees.
-
-    Sphinx compiles every template again in each build, about 0.1 s of every
-    one-page rebuild. Jinja's own bytecode cache keys each entry on the
-    template's name and source, so an edited template is compiled afresh.
-    """
-    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
-    if environment is not None:
-        folder = Path(app.doctreedir) / "templates"
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-
-
-SMALL_UPDATE = 5  # documents; older Sphinx releases also read in parallel only above five
-
-
-def serial_for_small_updates(app, env, docnames) -> None:
-    """env-before-read-docs: read and write a handful of changed pages in this process.
-
-    With ``-j``, Sphinx 9 starts worker processes and sends them the
-    environment even for a one-page rebuild, which costs more (about 0.4 s on
-    two cores) than the work it shares out.
-    """
-    if 0 < len(docnames) <= SMALL_UPDATE and app.parallel > 1:
-        app.parallel = 1
-        app.builder.parallel_ok = False
-
-
 def write_latex_style(app, exception) -> None:
     if exception is None and app.builder.format == "latex":
         shutil.copy(HERE / "guidequestions.sty", app.builder.outdir)
@@ -90,8 +60,7 @@ def setup(app):
     app.add_domain(QuestionDomain)
     app.add_post_transform(EpubOpenDropdowns)
     app.connect("builder-inited", load_vocabulary_for)
-    app.connect("builder-inited", cache_compiled_templates)
-    app.connect("env-before-read-docs", serial_for_small_updates)
+    rebuilds.register(app)
     app.connect("config-inited", add_static_path)
     app.connect("env-get-outdated", note_changes)
     app.connect("env-updated", indexes_to_rewrite)
