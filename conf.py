@@ -27,7 +27,6 @@ extensions = [
     "guide_questions.bibliography",  # sphinxcontrib-bibtex, formatting the entries only when they change
     "sphinx.ext.imgmath",
     "sphinx.ext.graphviz",
-    "sphinx_sitemap",
     "guide_questions.figures",  # figures drawn by scripts; matplotlib imported only to draw a new one
     "sphinxext.opengraph",
     "guide_questions",
@@ -82,11 +81,9 @@ html_theme_options = {
     "navigation_with_keys": True,
 }
 
-# -- Extensions: copy button, sitemap, Open Graph, graphviz ----------------------
+# -- Extensions: copy button, Open Graph, graphviz ---------------------------------
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
-sitemap_url_scheme = "{link}"
-sitemap_show_lastmod = False
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # cards need matplotlib and fonts; a plain description is enough

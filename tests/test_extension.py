@@ -575,3 +575,24 @@ def test_a_rebuild_keeps_the_index_entries_of_pages_it_does_not_write(project_wi
     rebuild(app.srcdir)
     assert entries() == before
 
+
+def test_the_sitemap_lists_every_page_after_a_rebuild(project_with):
+    conf = (ROOTS / "test-questions" / "conf.py").read_text(encoding="utf-8")
+    app = project_with({"conf.py": conf + 'html_baseurl = "https://example.org/guide"\n'})
+    app.build()
+    sitemap = app.outdir / "sitemap.xml"
+    expected = [f"https://example.org/guide/{page}.html"
+                for page in ("by-company", "by-tag", "first", "index", "second", "genindex", "search")]
+    assert re.findall(r"<loc>(.*?)</loc>", sitemap.read_text(encoding="utf-8")) == expected
+    first = sitemap.read_bytes()
+    edit(app.srcdir / "first.md", "It is **four**.", "It is **four**, as ever.")
+    rebuild(app.srcdir)
+    assert sitemap.read_bytes() == first
+    epub = rebuild(app.srcdir, "epub")
+    assert not (epub.outdir / "sitemap.xml").exists()
+
+
+@pytest.mark.sphinx("html", testroot="questions", srcdir="no-baseurl")
+def test_no_sitemap_without_a_base_url(app):
+    app.build()
+    assert not (app.outdir / "sitemap.xml").exists()

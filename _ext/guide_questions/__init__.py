@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sphinx.errors import ConfigError
 
-from . import mathml, rebuilds
+from . import mathml, rebuilds, sitemap
 from . import nodes as question_nodes
 from .directives import QuestionDirective, QuestionIndexDirective
 from .domain import QuestionDomain
@@ -61,6 +61,7 @@ def setup(app):
     app.add_post_transform(EpubOpenDropdowns)
     app.connect("builder-inited", load_vocabulary_for)
     rebuilds.register(app)
+    sitemap.register(app)
     app.connect("config-inited", add_static_path)
     app.connect("env-get-outdated", note_changes)
     app.connect("env-updated", indexes_to_rewrite)
