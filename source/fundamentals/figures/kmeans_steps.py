@@ -6,7 +6,7 @@ with the same generator, are the starting centroids, and all three happen to
 lie in the right-hand blob. Each iteration assigns every point to its nearest
 centroid, then moves each centroid to the mean of its points (grey lines:
 from old to new position). The first assignment gives the blue centroid
-seven points from two blobs; six iterations pull the centroids apart, and at
+seven points from all three blobs; six iterations pull the centroids apart, and at
 iteration 7 no point changes cluster, so the run stops with one cluster per
 blob. The within-cluster sum of squares (WCSS) falls at every step: 79.3
 after the first assignment, 30.5 after the first update, 6.6 at the end.
