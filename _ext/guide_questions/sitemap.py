@@ -1,12 +1,11 @@
-"""sitemap.xml for the website: every page, in a stable order.
+"""sitemap.xml for the website: every page, in name order.
 
-The guide used sphinx-sitemap first and dropped it for three reasons:
-it lists only the pages the current build wrote, so after an incremental
-build the sitemap names one or two pages (jdillard/sphinx-sitemap#13, open
-since 2018); in a parallel build it lists pages in the order the worker
-processes finish them; and it starts a multiprocessing manager process in
-every build to collect them. A sitemap needs only the list of pages, which
-the environment already holds.
+The guide used sphinx-sitemap first and dropped it for two reasons: it
+lists only the pages the current build wrote, so an incremental build
+leaves out every page it did not write (jdillard/sphinx-sitemap#13, open
+since 2018); and it starts a multiprocessing manager process in every build
+to collect them. A sitemap needs only the list of pages, which the
+environment already holds.
 """
 
 from __future__ import annotations
